@@ -1,0 +1,98 @@
+//! Annotations: a tagged span of the article with a note, and the set that indexes them.
+
+mod id;
+mod set;
+
+pub use id::{AnnotationId, IdError};
+pub use set::AnnotationSet;
+
+use crate::text::CharRange;
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Code points of context kept on each side of the quote, as the file format specifies.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// What a span is, for the fact-checker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Claim,
+    Figure,
+    Quote,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 3] = [Tag::Claim, Tag::Figure, Tag::Quote];
+
+    /// The lower-case word used in files and in `data-tags`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Claim => "claim",
+            Tag::Figure => "figure",
+            Tag::Quote => "quote",
+        }
+    }
+
+    /// The capitalised word shown to people ("Claim").
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Claim => "Claim",
+            Tag::Figure => "Figure",
+            Tag::Quote => "Quote",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Where an annotation points: a position plus the quote and its context, so that it can be
+/// found again when the position no longer fits (W3C TextPositionSelector + TextQuoteSelector).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub range: CharRange,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Whether the annotation currently sits on the text. Orphans are kept, never dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Anchored,
+    Orphan,
+}
+
+/// One annotation. Plain data: the UI keeps it in a signal, never the other way round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub tag: Tag,
+    pub target: Target,
+    pub note: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    pub status: Status,
+    /// Fields this version does not know, kept so that a round trip loses nothing.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Annotation {
+    pub fn range(&self) -> CharRange {
+        self.target.range
+    }
+
+    pub fn is_orphan(&self) -> bool {
+        self.status == Status::Orphan
+    }
+}

@@ -1,0 +1,232 @@
+//! CSV export of the annotation list (RFC 4180, UTF-8 with BOM), safe to open in a spreadsheet.
+//!
+//! Spreadsheets treat a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return as a formula, so a note such as `=HYPERLINK("http://evil", "click")` would run when
+//! the file is opened (CSV/formula injection, OWASP). Such fields are written with a leading
+//! single quote `'`, which spreadsheets show as text; the value in the file then differs
+//! from the note by that one character. The BOM makes Excel read the file as UTF-8.
+
+use crate::annotation::Annotation;
+use crate::workspace::Workspace;
+use std::fmt;
+
+pub const HEADER: [&str; 9] = ["id", "tag", "text", "start", "end", "note", "created", "modified", "status"];
+
+/// Writes every annotation (anchored ones in document order, then orphans) as one row.
+pub fn serialize(ws: &Workspace) -> String {
+    let mut out = String::from("\u{FEFF}");
+    write_row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for a in ws.annotations().iter() {
+        write_row(&mut out, row(a).into_iter());
+    }
+    out
+}
+
+fn row(a: &Annotation) -> [String; 9] {
+    [
+        a.id.to_string(),
+        a.tag.as_str().to_string(),
+        a.target.exact.clone(),
+        a.range().start().to_string(),
+        a.range().end().to_string(),
+        a.note.clone(),
+        a.created.to_rfc3339(),
+        a.modified.to_rfc3339(),
+        if a.is_orphan() { "orphan" } else { "anchored" }.to_string(),
+    ]
+}
+
+fn write_row(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&escape(&field));
+    }
+    out.push_str("\r\n");
+}
+
+/// Guards a field against formula injection, then quotes it if it needs quoting.
+fn escape(field: &str) -> String {
+    let guarded = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field.to_string() };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Why a CSV text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvError {
+    /// A quoted field runs to the end of the file; `line` is where it opened.
+    UnclosedQuote { line: usize },
+    /// Something other than a comma or line end follows a closing quote.
+    TextAfterQuote { line: usize },
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvError::UnclosedQuote { line } => write!(f, "line {line}: a quoted field is never closed (add the missing \")"),
+            CsvError::TextAfterQuote { line } => {
+                write!(f, "line {line}: text follows a closing quote (write a quote inside a quoted field as \"\")")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CsvError {}
+
+/// Reads RFC 4180 CSV into records of fields. A leading BOM is skipped; CRLF and bare LF
+/// both end a record; the line break after the last record is optional.
+pub fn parse(src: &str) -> Result<Vec<Vec<String>>, CsvError> {
+    let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = src.chars().peekable();
+    let mut line = 1;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if field.is_empty() => {
+                let opened = line;
+                loop {
+                    match chars.next() {
+                        None => return Err(CsvError::UnclosedQuote { line: opened }),
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => {
+                            line += usize::from(c == '\n');
+                            field.push(c);
+                        }
+                    }
+                }
+                if !matches!(chars.peek(), None | Some(',' | '\r' | '\n')) {
+                    return Err(CsvError::TextAfterQuote { line });
+                }
+                // An empty quoted field ("") must still count as a field.
+                record.push(std::mem::take(&mut field));
+                if chars.peek() == Some(&',') {
+                    chars.next();
+                    if matches!(chars.peek(), None | Some('\r' | '\n')) {
+                        record.push(String::new());
+                    }
+                }
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                if matches!(chars.peek(), None | Some('\r' | '\n')) {
+                    record.push(String::new());
+                }
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => {
+                if !field.is_empty() || record.is_empty() {
+                    record.push(std::mem::take(&mut field));
+                }
+                records.push(std::mem::take(&mut record));
+                line += 1;
+            }
+            c => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        if !field.is_empty() {
+            record.push(field);
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{AnnotationId, Tag};
+    use crate::article::Article;
+    use crate::text::CharRange;
+    use crate::time::Timestamp;
+
+    fn id(n: u8) -> AnnotationId {
+        AnnotationId::new_v4([n; 16])
+    }
+
+    fn sample_ws() -> Workspace {
+        let mut w = Workspace::new(Article {
+            title: "Head 😀".into(),
+            paragraphs: vec!["He said \"no, never\" and left.".into(), "=1+1 is a formula".into()],
+            ..Article::default()
+        });
+        w.create(CharRange::new(11, 36).unwrap(), Tag::Quote, id(1), Timestamp(1_738_702_680_000)).unwrap();
+        w.set_note(&id(1), "Line one,\nline \"two\" 👩\u{200d}👩\u{200d}👧", Timestamp(1_738_702_690_000));
+        w.create(CharRange::new(39, 43).unwrap(), Tag::Figure, id(2), Timestamp(1)).unwrap();
+        w.set_note(&id(2), "@mention -minus +plus", Timestamp(2));
+        w
+    }
+
+    #[test]
+    fn layout_bom_crlf_and_header() {
+        let csv = serialize(&sample_ws());
+        assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status\r\n"));
+        assert!(csv.ends_with("anchored\r\n"));
+        assert_eq!(csv.matches("\r\n").count(), 3, "one CRLF per record; the LF inside a note stays in its quoted field");
+        assert!(csv.contains("\"Line one,\nline \"\"two\"\" 👩\u{200d}👩\u{200d}👧\""));
+    }
+
+    #[test]
+    fn round_trip_gives_back_every_field() {
+        let w = sample_ws();
+        let rows = parse(&serialize(&w)).unwrap();
+        assert_eq!(rows[0], HEADER);
+        assert_eq!(rows.len(), 3);
+        let a = w.annotations().get(&id(1)).unwrap();
+        assert_eq!(rows[1], row(a).to_vec());
+        assert_eq!(rows[1][2], "said \"no, never\" and left");
+        // Guarded fields come back with their leading quote, as a spreadsheet would show them.
+        assert_eq!(rows[2][2], "'=1+1");
+        assert_eq!(rows[2][5], "'@mention -minus +plus");
+        assert_eq!((rows[2][3].as_str(), rows[2][4].as_str(), rows[2][8].as_str()), ("39", "43", "anchored"));
+    }
+
+    #[test]
+    fn orphans_are_listed_last_with_their_status() {
+        let mut w = sample_ws();
+        let mut lost = w.annotations().get(&id(2)).unwrap().clone();
+        (lost.id, lost.target.exact) = (id(3), "vanished words".into());
+        assert_eq!(w.load(vec![lost]).orphaned, 1);
+        let rows = parse(&serialize(&w)).unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!((rows[3][0].as_str(), rows[3][2].as_str(), rows[3][8].as_str()), (id(3).as_str(), "vanished words", "orphan"));
+    }
+
+    #[test]
+    fn formula_guard_covers_each_trigger() {
+        for s in ["=A1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(escape(s).trim_start_matches('"').starts_with('\''), "{s:?}");
+        }
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape("a=b"), "a=b", "only a leading trigger is a formula");
+        assert_eq!(escape("\rx"), "\"'\rx\"");
+    }
+
+    #[test]
+    fn reader_handles_quotes_commas_newlines_and_emoji() {
+        let src = "a,\"b,c\",\"d\"\"e\"\r\n\"multi\nline\",,😀\n\"\",x,\r\nlast";
+        let rows = parse(src).unwrap();
+        assert_eq!(rows, vec![vec!["a", "b,c", "d\"e"], vec!["multi\nline", "", "😀"], vec!["", "x", ""], vec!["last"],]);
+        assert_eq!(parse("").unwrap(), Vec::<Vec<String>>::new());
+        assert_eq!(parse("\u{FEFF}x\r\n").unwrap(), vec![vec!["x"]]);
+        assert_eq!(parse("a\n\nb").unwrap(), vec![vec!["a"], vec![""], vec!["b"]]);
+    }
+
+    #[test]
+    fn reader_reports_malformed_quotes_by_line() {
+        assert_eq!(parse("a\n\"open\nstill"), Err(CsvError::UnclosedQuote { line: 2 }));
+        assert_eq!(parse("a\n\"x\"y"), Err(CsvError::TextAfterQuote { line: 2 }));
+        assert!(CsvError::UnclosedQuote { line: 2 }.to_string().contains("line 2"));
+    }
+}

@@ -1,0 +1,267 @@
+//! The Factmark file, version 1: the article and its annotations, offsets in code points.
+
+use super::JsonError;
+use crate::annotation::{Annotation, AnnotationId, Status, Tag, Target};
+use crate::article::{Article, BLOCK_SEPARATOR};
+use crate::text::CharRange;
+use crate::time::Timestamp;
+use crate::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+pub const FORMAT: &str = "factmark";
+pub const VERSION: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct FileDoc {
+    format: String,
+    version: u64,
+    article: FileArticle,
+    annotations: Vec<FileAnnotation>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileArticle {
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    text: String,
+    #[serde(default)]
+    sha256: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileAnnotation {
+    id: AnnotationId,
+    tag: Tag,
+    start: usize,
+    end: usize,
+    exact: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    note: String,
+    created: String,
+    modified: String,
+    /// Written for readers of the file; ignored on load, where anchoring decides it again.
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// Why a file could not be read as a Factmark file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Not JSON at all.
+    Json(JsonError),
+    /// JSON, but not a Factmark file.
+    NotFactmark,
+    /// A Factmark file from a newer version of the app.
+    NewerVersion(u64),
+    /// A Factmark file with a field of the wrong shape.
+    Invalid(String),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Json(e) => write!(f, "it is not valid JSON ({e})"),
+            FileError::NotFactmark => f.write_str("it is JSON, but not a Factmark file (no \"format\": \"factmark\")"),
+            FileError::NewerVersion(v) => write!(
+                f,
+                "it was written by a newer Factmark (file version {v}; this app reads version {VERSION}). Update Factmark to open it"
+            ),
+            FileError::Invalid(m) => write!(f, "it is a Factmark file with a problem: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// An article and its annotations as read from a file (not yet anchored).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub article: Article,
+    pub annotations: Vec<Annotation>,
+}
+
+/// Writes the workspace as a Factmark file (pretty-printed JSON).
+pub fn serialize(ws: &Workspace) -> String {
+    let a = ws.article();
+    let doc = FileDoc {
+        format: FORMAT.into(),
+        version: VERSION,
+        article: FileArticle {
+            title: a.title.clone(),
+            date: a.date.clone(),
+            published: a.published.clone(),
+            source: a.source.clone(),
+            text: a.canonical_text(),
+            sha256: ws.sha256().to_string(),
+        },
+        annotations: ws.annotations().iter().map(to_file).collect(),
+    };
+    serde_json::to_string_pretty(&doc).expect("plain data always serialises")
+}
+
+fn to_file(a: &Annotation) -> FileAnnotation {
+    FileAnnotation {
+        id: a.id.clone(),
+        tag: a.tag,
+        start: a.target.range.start(),
+        end: a.target.range.end(),
+        exact: a.target.exact.clone(),
+        prefix: a.target.prefix.clone(),
+        suffix: a.target.suffix.clone(),
+        note: a.note.clone(),
+        created: a.created.to_rfc3339(),
+        modified: a.modified.to_rfc3339(),
+        status: Some(if a.is_orphan() { "orphan" } else { "anchored" }.to_string()),
+        extra: a.extra.clone(),
+    }
+}
+
+/// Reads a Factmark file. Format and version are checked before the shape, so an old app
+/// says "newer version" rather than "missing field".
+pub fn parse(json: &str) -> Result<Parsed, FileError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| FileError::Json(e.into()))?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(FileError::NotFactmark);
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(v) if v > VERSION => return Err(FileError::NewerVersion(v)),
+        _ => return Err(FileError::Invalid("\"version\" must be 1".into())),
+    }
+    let doc: FileDoc = serde_json::from_value(value).map_err(|e| FileError::Invalid(e.to_string()))?;
+    let article = article_from(doc.article);
+    let annotations = doc
+        .annotations
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| from_file(f).map_err(|m| FileError::Invalid(format!("annotation {}: {m}", i + 1))))
+        .collect::<Result<_, _>>()?;
+    Ok(Parsed { article, annotations })
+}
+
+/// Rebuilds headline and paragraphs from the canonical text.
+fn article_from(f: FileArticle) -> Article {
+    let (title, body) = match f.text.strip_prefix(f.title.as_str()) {
+        Some(rest) if !f.title.is_empty() && (rest.is_empty() || rest.starts_with(BLOCK_SEPARATOR)) => {
+            (f.title, rest.strip_prefix(BLOCK_SEPARATOR).unwrap_or(rest).to_string())
+        }
+        // A headline that is not the start of the text cannot be part of it: keep the text.
+        _ => (String::new(), f.text),
+    };
+    let paragraphs = if body.is_empty() { Vec::new() } else { body.split(BLOCK_SEPARATOR).map(str::to_string).collect() };
+    Article { title, date: f.date, published: f.published, paragraphs, source: f.source }
+}
+
+fn from_file(f: FileAnnotation) -> Result<Annotation, String> {
+    let range = CharRange::new(f.start, f.end).map_err(|e| e.to_string())?;
+    let time = |s: &str, name: &str| Timestamp::parse_rfc3339(s).ok_or_else(|| format!("\"{name}\" is not an RFC 3339 time: {s:?}"));
+    Ok(Annotation {
+        id: f.id,
+        tag: f.tag,
+        target: Target { range, exact: f.exact, prefix: f.prefix, suffix: f.suffix },
+        note: f.note,
+        created: time(&f.created, "created")?,
+        modified: time(&f.modified, "modified")?,
+        status: Status::Anchored,
+        extra: f.extra,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Rng;
+
+    fn sample_ws() -> Workspace {
+        let mut w = Workspace::new(Article::default_article());
+        let r = CharRange::new(0, 8).unwrap();
+        w.create(r, Tag::Claim, AnnotationId::new_v4([1; 16]), Timestamp(1_738_702_680_000)).unwrap();
+        w.set_note(&AnnotationId::new_v4([1; 16]), "Check \"this\" <script>x</script> 😀", Timestamp(1_738_702_690_000));
+        w.create(CharRange::new(700, 720).unwrap(), Tag::Quote, AnnotationId::new_v4([2; 16]), Timestamp(1)).unwrap();
+        w
+    }
+
+    #[test]
+    fn round_trip_preserves_everything() {
+        let w = sample_ws();
+        let json = serialize(&w);
+        let parsed = parse(&json).unwrap();
+        assert_eq!(&parsed.article, w.article());
+        let mut w2 = Workspace::new(parsed.article);
+        let report = w2.load(parsed.annotations);
+        assert_eq!(report.orphaned, 0);
+        assert_eq!(serialize(&w2), json, "serialize ∘ parse is the identity");
+    }
+
+    #[test]
+    fn exact_equals_text_slice_in_code_points() {
+        let json = serialize(&sample_ws());
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let text: Vec<char> = v["article"]["text"].as_str().unwrap().chars().collect();
+        for a in v["annotations"].as_array().unwrap() {
+            let (s, e) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[s..e].iter().collect::<String>(), a["exact"].as_str().unwrap());
+        }
+        assert_eq!(v["article"]["sha256"].as_str().unwrap().len(), 64);
+        assert_eq!(v["article"]["published"], "2025-02-04T20:58:00");
+    }
+
+    #[test]
+    fn golden_fixture_matches() {
+        let golden = include_str!("../../tests/fixtures/default-article.factmark.json");
+        let parsed = parse(golden).unwrap();
+        let mut w = Workspace::new(parsed.article);
+        w.load(parsed.annotations);
+        assert_eq!(serialize(&w).trim_end(), golden.trim_end());
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let json = serialize(&sample_ws()).replacen("\"note\":", "\"verdict\": \"false\",\n      \"note\":", 1);
+        let parsed = parse(&json).unwrap();
+        assert_eq!(parsed.annotations[0].extra.get("verdict"), Some(&Value::from("false")));
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        match parse("{\n  \"format\": \"factmark\",\n  oops\n}") {
+            Err(FileError::Json(e)) => assert_eq!((e.line, e.column), (3, 3)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(parse("[1, 2]"), Err(FileError::NotFactmark));
+        assert_eq!(parse("{\"format\":\"factmark\",\"version\":2}"), Err(FileError::NewerVersion(2)));
+        let bad = serialize(&sample_ws()).replacen("\"tag\": \"claim\"", "\"tag\": \"rumour\"", 1);
+        assert!(matches!(parse(&bad), Err(FileError::Invalid(_))));
+        let reversed = serialize(&sample_ws()).replacen("\"start\": 0", "\"start\": 99", 1);
+        assert!(matches!(parse(&reversed), Err(FileError::Invalid(m)) if m.contains("annotation 1")));
+        assert!(FileError::NewerVersion(2).to_string().contains("newer Factmark"));
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        let mut rng = Rng::new(3);
+        let base = serialize(&sample_ws());
+        for _ in 0..3000 {
+            let mut bytes = base.clone().into_bytes();
+            for _ in 0..=rng.below(6) {
+                let i = rng.below(bytes.len());
+                bytes[i] = rng.next_u64() as u8;
+            }
+            let cut = rng.below(bytes.len() + 1);
+            let _ = parse(&String::from_utf8_lossy(&bytes[..cut]));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Wire formats, one module each with a parse/serialize pair.
+
+pub mod csv;
+pub mod factmark;
+mod json_error;
+pub mod w3c;
+
+pub use json_error::JsonError;

@@ -1,0 +1,198 @@
+//! Reading W3C annotation JSON: finding the annotations in any container shape, then their selectors and bodies.
+
+use super::{QuoteSelector, W3cAnnotation, W3cError};
+use crate::annotation::Tag;
+use crate::time::Timestamp;
+use serde_json::Value;
+
+/// Body purposes whose text becomes the note.
+const NOTE_PURPOSES: [&str; 3] = ["commenting", "describing", "assessing"];
+
+pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.into()))?;
+    let items = annotation_values(&value)?;
+    items.into_iter().enumerate().map(|(i, v)| annotation(v).ok_or(W3cError::NoTarget(i + 1))).collect()
+}
+
+/// True when `v`'s `type` (or `@type`), a string or a list, names `kind` (bare or `oa:`).
+fn has_type(v: &Value, kind: &str) -> bool {
+    let named = |t: &Value| t.as_str().is_some_and(|s| s.strip_prefix("oa:").unwrap_or(s) == kind);
+    match v.get("type").or_else(|| v.get("@type")) {
+        Some(Value::Array(types)) => types.iter().any(named),
+        Some(t) => named(t),
+        None => false,
+    }
+}
+
+fn looks_like_annotation(v: &Value) -> bool {
+    v.get("target").is_some() || has_type(v, "Annotation")
+}
+
+/// The annotation objects of a document, whatever holds them.
+fn annotation_values(v: &Value) -> Result<Vec<&Value>, W3cError> {
+    match v {
+        Value::Array(items) if items.is_empty() || items.iter().any(looks_like_annotation) => Ok(items.iter().collect()),
+        Value::Object(o) if looks_like_annotation(v) && !o.contains_key("items") => Ok(vec![v]),
+        Value::Object(o) if has_type(v, "AnnotationCollection") || o.contains_key("first") => match (o.get("items"), o.get("first")) {
+            (Some(Value::Array(items)), _) => Ok(items.iter().collect()),
+            (_, Some(page @ Value::Object(_))) => page_items(page),
+            (_, Some(Value::String(_))) => Err(W3cError::PagesNotIncluded),
+            // A collection with neither holds no annotation (an empty export).
+            _ => Ok(Vec::new()),
+        },
+        Value::Object(o) if has_type(v, "AnnotationPage") || o.get("items").is_some_and(Value::is_array) => page_items(v),
+        _ => Err(W3cError::NotW3c),
+    }
+}
+
+/// The items of a page and of every page embedded after it through `next`.
+fn page_items(mut page: &Value) -> Result<Vec<&Value>, W3cError> {
+    let mut out = Vec::new();
+    loop {
+        out.extend(page.get("items").and_then(Value::as_array).into_iter().flatten());
+        match page.get("next") {
+            Some(next @ Value::Object(_)) => page = next,
+            Some(Value::String(_)) if out.is_empty() => return Err(W3cError::PagesNotIncluded),
+            _ => return Ok(out),
+        }
+    }
+}
+
+/// A one-or-many JSON-LD value as a list.
+fn many(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(one) => vec![one],
+    }
+}
+
+fn string(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// One annotation; `None` when it has no usable text selector.
+fn annotation(v: &Value) -> Option<W3cAnnotation> {
+    let (quote, position) = many(v.get("target")).into_iter().map(selectors).find(|(q, p)| q.is_some() || p.is_some())?;
+    let (tag, note) = bodies(v);
+    let time = |key: &str| v.get(key).and_then(Value::as_str).and_then(Timestamp::parse_rfc3339);
+    let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| id.strip_prefix("urn:uuid:").map(str::to_string).unwrap_or(id));
+    Some(W3cAnnotation { id, tag, note, quote, position, created: time("created"), modified: time("modified").or_else(|| time("updated")) })
+}
+
+/// The first usable quote and position selectors of one target.
+fn selectors(target: &Value) -> (Option<QuoteSelector>, Option<(usize, usize)>) {
+    let list = match target.get("selector") {
+        Some(s) => many(Some(s)),
+        // Some tools put the selector's fields on the target itself.
+        None => vec![target],
+    };
+    let quote = list.iter().filter(|s| has_type(s, "TextQuoteSelector")).find_map(|s| {
+        let exact = string(s, "exact").filter(|e| !e.is_empty())?;
+        Some(QuoteSelector { exact, prefix: string(s, "prefix").unwrap_or_default(), suffix: string(s, "suffix").unwrap_or_default() })
+    });
+    let position = list.iter().filter(|s| has_type(s, "TextPositionSelector")).find_map(|s| {
+        let (start, end) = (s.get("start")?.as_u64()?, s.get("end")?.as_u64()?);
+        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        // An empty position places nothing; with a quote, the quote still does.
+        (start < end).then_some((start, end))
+    });
+    (quote, position)
+}
+
+/// The tag and the note from the bodies (see the module documentation for the rules).
+fn bodies(v: &Value) -> (Tag, String) {
+    let mut tag = None;
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(text) = v.get("bodyValue").and_then(Value::as_str) {
+        notes.push(text.to_string());
+    }
+    for body in many(v.get("body")) {
+        let Some(value) = body.get("value").and_then(Value::as_str) else { continue };
+        let purposes: Vec<&str> = many(body.get("purpose")).into_iter().filter_map(Value::as_str).collect();
+        let as_tag = Tag::parse(value).filter(|_| tag.is_none());
+        if purposes.contains(&"tagging") || (purposes.is_empty() && as_tag.is_some()) {
+            tag = tag.or(as_tag);
+        } else if purposes.is_empty() || purposes.iter().any(|p| NOTE_PURPOSES.contains(p)) {
+            notes.push(value.to_string());
+        }
+    }
+    notes.retain(|n| !n.trim().is_empty());
+    (tag.unwrap_or(Tag::Claim), notes.join("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"{"id": "urn:uuid:0c0c", "type": "Annotation", "motivation": ["commenting", "tagging"],
+        "created": "2025-02-04T20:58:00Z", "updated": "2025-02-05T20:58:00.5Z",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "FIGURE"},
+                 {"type": "TextualBody", "purpose": "commenting", "value": "first"},
+                 {"type": "TextualBody", "value": "second"},
+                 {"type": "TextualBody", "purpose": "tagging", "value": "misleading"},
+                 {"type": "TextualBody", "purpose": "replying", "value": "not a note"}],
+        "target": [{"source": "http://a"},
+                   {"source": "http://b", "selector": {"type": "TextQuoteSelector", "exact": "word", "prefix": "a "}}]}"#;
+
+    fn one(json: &str) -> W3cAnnotation {
+        let mut all = read(json).unwrap();
+        assert_eq!(all.len(), 1);
+        all.remove(0)
+    }
+
+    #[test]
+    fn a_full_annotation() {
+        let a = one(ONE);
+        assert_eq!(a.id.as_deref(), Some("0c0c"));
+        assert_eq!(a.tag, Tag::Figure);
+        assert_eq!(a.note, "first\n\nsecond");
+        assert_eq!(a.quote, Some(QuoteSelector { exact: "word".into(), prefix: "a ".into(), suffix: String::new() }));
+        assert_eq!(a.position, None);
+        assert_eq!(a.created, Some(Timestamp(1_738_702_680_000)));
+        assert_eq!(a.modified, Some(Timestamp(1_738_789_080_500)));
+    }
+
+    #[test]
+    fn minimal_shapes() {
+        let a = one(r#"{"target": {"selector": {"type": "TextPositionSelector", "start": 3, "end": 7}}, "motivation": "highlighting"}"#);
+        assert_eq!((a.id, a.tag, a.note.as_str(), a.position, a.created), (None, Tag::Claim, "", Some((3, 7)), None));
+        let a = one(r#"{"bodyValue": "plain note", "body": {"value": "quote"}, "target": {"type": "TextQuoteSelector", "exact": "x"}}"#);
+        assert_eq!((a.tag, a.note.as_str()), (Tag::Quote, "plain note"));
+        let a = one(
+            r#"{"body": [{"value": "claim"}, {"value": "Figure"}], "target": {"selector": [{"type": "TextQuoteSelector", "exact": "x"}]}}"#,
+        );
+        assert_eq!((a.tag, a.note.as_str()), (Tag::Claim, "Figure"), "a second tag word without purpose is a note");
+    }
+
+    #[test]
+    fn every_container_shape() {
+        let ann = r#"{"type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}"#;
+        let ids = |json: &str| read(json).unwrap().len();
+        assert_eq!(ids(&format!("[{ann}, {ann}]")), 2);
+        assert_eq!(ids(&format!(r#"{{"type": "AnnotationPage", "items": [{ann}]}}"#)), 1);
+        assert_eq!(ids(&format!(r#"{{"type": "AnnotationCollection", "items": [{ann}, {ann}]}}"#)), 2);
+        let chained = format!(
+            r#"{{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": 3,
+            "first": {{"type": "AnnotationPage", "items": [{ann}], "next": {{"type": "AnnotationPage", "items": [{ann}, {ann}]}}}}}}"#
+        );
+        assert_eq!(ids(&chained), 3);
+        assert_eq!(ids(r#"{"type": "AnnotationCollection", "total": 0}"#), 0);
+        assert_eq!(ids("[]"), 0);
+        assert_eq!(read(r#"{"type": "AnnotationCollection", "first": "http://x/page1"}"#), Err(W3cError::PagesNotIncluded));
+    }
+
+    #[test]
+    fn other_json_and_unusable_targets_are_refused() {
+        assert_eq!(read(r#"{"format": "factmark", "version": 1}"#), Err(W3cError::NotW3c));
+        assert_eq!(read("[1, 2]"), Err(W3cError::NotW3c));
+        assert_eq!(read("\"text\""), Err(W3cError::NotW3c));
+        let good = r#"{"target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}"#;
+        let page_note = r#"{"type": "Annotation", "target": "http://example.org/page"}"#;
+        assert_eq!(read(&format!("[{good}, {page_note}]")), Err(W3cError::NoTarget(2)));
+        let empty = r#"{"target": {"selector": [{"type": "TextQuoteSelector", "exact": ""}, {"type": "TextPositionSelector", "start": 5, "end": 5}]}}"#;
+        assert_eq!(read(empty), Err(W3cError::NoTarget(1)));
+        let negative = r#"{"target": {"selector": {"type": "TextPositionSelector", "start": -1, "end": 5}}}"#;
+        assert_eq!(read(negative), Err(W3cError::NoTarget(1)));
+    }
+}

@@ -1,0 +1,170 @@
+//! Writing a workspace as a W3C AnnotationCollection (JSON-LD) with quote and code-point position selectors.
+
+use crate::annotation::Annotation;
+use crate::workspace::Workspace;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+#[derive(Serialize)]
+struct Collection {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    total: usize,
+    first: Page,
+}
+
+#[derive(Serialize)]
+struct Page {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: Value,
+    created: String,
+    modified: String,
+    body: Vec<Body>,
+    target: Target,
+}
+
+#[derive(Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Target {
+    source: String,
+    selector: Vec<Selector>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector {
+    TextQuoteSelector { exact: String, prefix: String, suffix: String },
+    TextPositionSelector { start: usize, end: usize },
+}
+
+/// Writes the workspace as one `AnnotationCollection` with an embedded page.
+///
+/// Each annotation has a tagging body (claim, figure or quote) and, when it has a note, a
+/// commenting body in plain text. The target's `source` is the article's URL, or
+/// `urn:sha256:<hex>` of its text when the URL is unknown. Positions are code points, as
+/// the W3C model defines them. Orphans are written with the quote selector only: their last
+/// position is not in this text. UUID ids are written as `urn:uuid:` IRIs (and read back
+/// without the prefix); other ids are written as they are.
+pub fn serialize(ws: &Workspace) -> String {
+    let source = ws.article().source.clone().unwrap_or_else(|| format!("urn:sha256:{}", ws.sha256()));
+    let items: Vec<Item> = ws.annotations().iter().map(|a| item(a, &source)).collect();
+    let doc = Collection {
+        context: CONTEXT,
+        kind: "AnnotationCollection",
+        label: ws.article().display_title(),
+        total: items.len(),
+        first: Page { kind: "AnnotationPage", start_index: 0, items },
+    };
+    serde_json::to_string_pretty(&doc).expect("plain data always serialises")
+}
+
+fn item(a: &Annotation, source: &str) -> Item {
+    let mut body = vec![Body { kind: "TextualBody", purpose: "tagging", value: a.tag.as_str().to_string(), format: None }];
+    if !a.note.is_empty() {
+        body.push(Body { kind: "TextualBody", purpose: "commenting", value: a.note.clone(), format: Some("text/plain") });
+    }
+    let t = &a.target;
+    let mut selector = vec![Selector::TextQuoteSelector { exact: t.exact.clone(), prefix: t.prefix.clone(), suffix: t.suffix.clone() }];
+    if !a.is_orphan() {
+        selector.push(Selector::TextPositionSelector { start: t.range.start(), end: t.range.end() });
+    }
+    Item {
+        id: if is_uuid(a.id.as_str()) { format!("urn:uuid:{}", a.id) } else { a.id.to_string() },
+        kind: "Annotation",
+        motivation: if a.note.is_empty() { json!("tagging") } else { json!(["tagging", "commenting"]) },
+        created: a.created.to_rfc3339(),
+        modified: a.modified.to_rfc3339(),
+        body,
+        target: Target { source: source.to_string(), selector },
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits.
+fn is_uuid(s: &str) -> bool {
+    s.len() == 36 && s.char_indices().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { c == '-' } else { c.is_ascii_hexdigit() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{AnnotationId, Tag};
+    use crate::article::Article;
+    use crate::text::CharRange;
+    use crate::time::Timestamp;
+
+    fn ws() -> Workspace {
+        let mut w = Workspace::new(Article {
+            title: "T 😀".into(),
+            paragraphs: vec!["one two three".into()],
+            source: Some("https://example.org/a".into()),
+            ..Article::default()
+        });
+        w.create(CharRange::new(9, 12).unwrap(), Tag::Figure, AnnotationId::new_v4([7; 16]), Timestamp(0)).unwrap();
+        w
+    }
+
+    #[test]
+    fn shape_of_the_collection() {
+        let v: Value = serde_json::from_str(&serialize(&ws())).unwrap();
+        assert_eq!(v["@context"], CONTEXT);
+        assert_eq!((v["type"].as_str(), v["total"].as_u64(), v["label"].as_str()), (Some("AnnotationCollection"), Some(1), Some("T 😀")));
+        let a = &v["first"]["items"][0];
+        assert_eq!(a["id"], "urn:uuid:07070707-0707-4707-8707-070707070707");
+        assert_eq!((a["type"].as_str(), a["motivation"].as_str()), (Some("Annotation"), Some("tagging")));
+        assert_eq!(a["created"], "1970-01-01T00:00:00.000Z");
+        assert_eq!(a["body"], json!([{"type": "TextualBody", "purpose": "tagging", "value": "figure"}]));
+        assert_eq!(a["target"]["source"], "https://example.org/a");
+        assert_eq!(
+            a["target"]["selector"][0],
+            json!({"type": "TextQuoteSelector", "exact": "two", "prefix": "T 😀\n\none ", "suffix": " three"})
+        );
+        assert_eq!(a["target"]["selector"][1], json!({"type": "TextPositionSelector", "start": 9, "end": 12}));
+    }
+
+    #[test]
+    fn a_note_adds_a_commenting_body() {
+        let mut w = ws();
+        let id = AnnotationId::new_v4([7; 16]);
+        w.set_note(&id, "<b>not html</b> 😀", Timestamp(1));
+        let v: Value = serde_json::from_str(&serialize(&w)).unwrap();
+        let a = &v["first"]["items"][0];
+        assert_eq!(
+            a["body"][1],
+            json!({"type": "TextualBody", "purpose": "commenting", "value": "<b>not html</b> 😀", "format": "text/plain"})
+        );
+        assert_eq!(a["motivation"], json!(["tagging", "commenting"]));
+        assert_eq!(a["modified"], "1970-01-01T00:00:00.001Z");
+    }
+
+    #[test]
+    fn uuid_shape() {
+        assert!(is_uuid("07070707-0707-4707-8707-070707070707"));
+        assert!(!is_uuid("anno-1000-0001"));
+        assert!(!is_uuid("07070707x0707-4707-8707-070707070707"));
+    }
+}

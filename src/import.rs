@@ -1,0 +1,240 @@
+//! Files the user brings: articles (.txt, .md, .html) and annotation files (Factmark, W3C),
+//! checked completely before anything changes, with errors that name the problem.
+
+use crate::annotation::Annotation;
+use crate::article::markdown::parse_markdown;
+use crate::article::{parse_article, Article, ArticleText};
+use crate::format::{factmark, w3c, JsonError};
+use crate::text::decode::{decode, DecodeError};
+use crate::time::Timestamp;
+use std::fmt;
+
+/// Articles larger than this are refused (bytes).
+pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+/// Annotation files larger than this are refused (bytes).
+pub const MAX_ANNOTATION_BYTES: usize = 20 * 1024 * 1024;
+
+/// What is wrong with a file. The UI puts the file's name in front.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    Empty,
+    Binary,
+    Json(JsonError),
+    /// Valid JSON, but neither a Factmark file nor W3C annotations.
+    OtherJson,
+    NewerVersion(u64),
+    Invalid(String),
+}
+
+fn megabytes(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1_048_576.0)
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileProblem::TooLarge { size, limit } => write!(f, "it is {}, larger than the {} limit", megabytes(*size), megabytes(*limit)),
+            FileProblem::Empty => f.write_str("it is empty"),
+            FileProblem::Binary => f.write_str("it looks like a binary file, not text"),
+            FileProblem::Json(e) => write!(f, "it is not valid JSON ({e})"),
+            FileProblem::OtherJson => f.write_str("it is JSON, but neither a Factmark file nor W3C Web Annotations"),
+            FileProblem::NewerVersion(v) => write!(
+                f,
+                "it was written by a newer Factmark (file version {v}; this app reads version {}). Update Factmark to open it",
+                factmark::VERSION
+            ),
+            FileProblem::Invalid(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl From<DecodeError> for FileProblem {
+    fn from(_: DecodeError) -> Self {
+        FileProblem::Binary
+    }
+}
+
+/// How an article file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// Guesses the format from the file name, then from the content.
+pub fn article_format(name: &str, text: &str) -> ArticleFormat {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return ArticleFormat::Html;
+    }
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        return ArticleFormat::Markdown;
+    }
+    let head: String = text.trim_start().chars().take(64).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        ArticleFormat::Html
+    } else {
+        ArticleFormat::Text
+    }
+}
+
+/// An article file's text, decoded, and a note if the encoding had to be guessed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleFile {
+    pub format: ArticleFormat,
+    pub text: String,
+    pub notice: Option<String>,
+}
+
+/// Checks and decodes an article file. HTML is returned as text for the browser's own
+/// parser (which runs no scripts); text and Markdown are parsed by [`article_from_text`].
+pub fn read_article(name: &str, bytes: &[u8]) -> Result<ArticleFile, FileProblem> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ARTICLE_BYTES });
+    }
+    let decoded = decode(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    Ok(ArticleFile { format: article_format(name, &decoded.text), text: decoded.text, notice: decoded.lossy_note })
+}
+
+/// Parses a text or Markdown article (HTML goes through [`article_from_blocks`]).
+pub fn article_from_text(format: ArticleFormat, text: &str) -> Article {
+    match format {
+        ArticleFormat::Markdown => parse_markdown(text),
+        ArticleFormat::Text | ArticleFormat::Html => parse_article(text),
+    }
+}
+
+/// Builds an article from a headline and block texts taken out of an HTML document.
+/// Whitespace is folded as a browser renders it; empty blocks are dropped.
+pub fn article_from_blocks(title: &str, blocks: &[String]) -> Article {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = fold(title);
+    let mut paragraphs: Vec<String> = blocks.iter().map(|b| fold(b)).filter(|b| !b.is_empty()).collect();
+    // The headline usually appears again as the first block (an <h1> inside the body).
+    if paragraphs.first().is_some_and(|p| *p == title) {
+        paragraphs.remove(0);
+    }
+    Article { title, paragraphs, ..Article::default() }
+}
+
+/// A checked annotation file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnnotationFile {
+    /// A Factmark file: its own article and annotations.
+    Factmark(factmark::Parsed),
+    /// W3C Web Annotations, already converted for `text` (UTF-16 offsets resolved).
+    W3c(Vec<Annotation>),
+}
+
+/// Checks and reads an annotation file, for the article whose text is `text`.
+pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Result<AnnotationFile, FileProblem> {
+    if bytes.len() > MAX_ANNOTATION_BYTES {
+        return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ANNOTATION_BYTES });
+    }
+    let decoded = decode(bytes)?;
+    let json = decoded.text.trim_start();
+    if json.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    match factmark::parse(json) {
+        Ok(parsed) => return Ok(AnnotationFile::Factmark(parsed)),
+        Err(factmark::FileError::Json(e)) => return Err(FileProblem::Json(e)),
+        Err(factmark::FileError::NewerVersion(v)) => return Err(FileProblem::NewerVersion(v)),
+        Err(factmark::FileError::Invalid(m)) => return Err(FileProblem::Invalid(format!("it is a Factmark file with a problem: {m}"))),
+        Err(factmark::FileError::NotFactmark) => {}
+    }
+    match w3c::parse(json) {
+        Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
+        Err(w3c::W3cError::NotW3c) => Err(FileProblem::OtherJson),
+        Err(w3c::W3cError::Json(e)) => Err(FileProblem::Json(e)),
+        Err(e) => Err(FileProblem::Invalid(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Rng;
+
+    fn default_text() -> ArticleText {
+        ArticleText::new(&Article::default_article())
+    }
+
+    #[test]
+    fn limits_and_binary_content() {
+        let big = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        assert!(matches!(read_article("a.txt", &big), Err(FileProblem::TooLarge { .. })));
+        assert_eq!(read_article("a.txt", b"\x00\x01\x02\x03binary\x00\x00"), Err(FileProblem::Binary));
+        assert_eq!(read_article("a.txt", b"  \n "), Err(FileProblem::Empty));
+        let huge = vec![b' '; MAX_ANNOTATION_BYTES + 1];
+        assert!(matches!(read_annotations(&huge, &default_text(), Timestamp(0)), Err(FileProblem::TooLarge { .. })));
+        assert!(FileProblem::TooLarge { size: 6 * 1_048_576, limit: MAX_ARTICLE_BYTES }.to_string().contains("6.0 MB"));
+    }
+
+    #[test]
+    fn article_formats_by_name_and_content() {
+        assert_eq!(article_format("x.HTML", ""), ArticleFormat::Html);
+        assert_eq!(article_format("notes.md", ""), ArticleFormat::Markdown);
+        assert_eq!(article_format("x.txt", "<!DOCTYPE html><p>"), ArticleFormat::Html);
+        assert_eq!(article_format("x.txt", "Hello"), ArticleFormat::Text);
+        let f = read_article("old.txt", b"Caf\xe9 news\n\nIt\x92s here.").unwrap();
+        assert!(f.notice.is_some(), "Windows-1252 is announced");
+        let a = article_from_text(f.format, &f.text);
+        assert_eq!(a.title, "Café news");
+        assert_eq!(a.paragraphs, vec!["It’s here."]);
+    }
+
+    #[test]
+    fn html_blocks_become_an_article() {
+        let a = article_from_blocks(" Title\n here ", &["Title here".into(), "  First\n para ".into(), " ".into(), "Second".into()]);
+        assert_eq!(a.title, "Title here");
+        assert_eq!(a.paragraphs, vec!["First para", "Second"]);
+    }
+
+    #[test]
+    fn annotation_files_are_told_apart_and_errors_are_precise() {
+        let text = default_text();
+        let golden = include_bytes!("../tests/fixtures/default-article.factmark.json");
+        assert!(matches!(read_annotations(golden, &text, Timestamp(0)), Ok(AnnotationFile::Factmark(_))));
+        match read_annotations(b"{\n \"a\": 1,\n oops }", &text, Timestamp(0)) {
+            Err(FileProblem::Json(e)) => assert_eq!(e.line, 3),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(read_annotations(b"{\"hello\": 1}", &text, Timestamp(0)), Err(FileProblem::OtherJson));
+        assert_eq!(read_annotations(b"{\"format\":\"factmark\",\"version\":7}", &text, Timestamp(0)), Err(FileProblem::NewerVersion(7)));
+        let w3c = r#"{"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"figure"},
+            "target":{"selector":[{"type":"TextQuoteSelector","exact":"$14.8 trillion"}]}}"#;
+        match read_annotations(w3c.as_bytes(), &text, Timestamp(0)) {
+            Ok(AnnotationFile::W3c(list)) => assert_eq!(list.len(), 1),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        let text = default_text();
+        let mut rng = Rng::new(11);
+        let seeds: [&[u8]; 3] = [
+            include_bytes!("../tests/fixtures/default-article.factmark.json"),
+            b"{\"type\":\"AnnotationPage\",\"items\":[]}",
+            b"Title\n\nBody",
+        ];
+        for i in 0..2000 {
+            let mut bytes = seeds[i % 3].to_vec();
+            for _ in 0..=rng.below(8) {
+                let k = rng.below(bytes.len());
+                bytes[k] = rng.next_u64() as u8;
+            }
+            let _ = read_annotations(&bytes, &text, Timestamp(0));
+            let _ = read_article("x.md", &bytes);
+        }
+    }
+}

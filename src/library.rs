@@ -1,0 +1,111 @@
+//! The article library: an index of the articles kept in the browser, newest first.
+
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// One article in the library. The article and its annotations are stored separately (as a
+/// Factmark file under the article's fingerprint); this is what the menu lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryEntry {
+    /// SHA-256 of the canonical text: the article's identity and storage key.
+    pub sha256: String,
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub annotations: usize,
+    /// Last time it was opened or changed (ms since the epoch), for ordering.
+    #[serde(default)]
+    pub touched: i64,
+}
+
+/// The library index. The default article is always in it and cannot be removed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    pub entries: Vec<LibraryEntry>,
+}
+
+impl Library {
+    /// Reads the stored index; anything unreadable gives an empty library (the documents
+    /// themselves are untouched, and the index is rebuilt as articles are opened).
+    pub fn parse(json: &str) -> Library {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    pub fn serialize(&self) -> String {
+        serde_json::to_string(self).expect("plain data always serialises")
+    }
+
+    /// Adds or updates an entry and moves it to the top.
+    pub fn upsert(&mut self, entry: LibraryEntry) {
+        self.entries.retain(|e| e.sha256 != entry.sha256);
+        self.entries.insert(0, entry);
+    }
+
+    /// Updates the annotation count of an entry, if present, without reordering.
+    pub fn set_count(&mut self, sha256: &str, annotations: usize, now: Timestamp) -> bool {
+        match self.entries.iter_mut().find(|e| e.sha256 == sha256) {
+            Some(e) if e.annotations != annotations => {
+                e.annotations = annotations;
+                e.touched = now.0;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Removes an entry; the default article (`protected`) is never removed.
+    pub fn remove(&mut self, sha256: &str, protected: &str) -> Option<(usize, LibraryEntry)> {
+        if sha256 == protected {
+            return None;
+        }
+        let i = self.entries.iter().position(|e| e.sha256 == sha256)?;
+        Some((i, self.entries.remove(i)))
+    }
+
+    /// Puts a removed entry back where it was (undo of a delete).
+    pub fn restore(&mut self, at: usize, entry: LibraryEntry) {
+        self.entries.retain(|e| e.sha256 != entry.sha256);
+        self.entries.insert(at.min(self.entries.len()), entry);
+    }
+
+    pub fn get(&self, sha256: &str) -> Option<&LibraryEntry> {
+        self.entries.iter().find(|e| e.sha256 == sha256)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(sha: &str) -> LibraryEntry {
+        LibraryEntry { sha256: sha.into(), title: format!("T {sha}"), date: None, annotations: 0, touched: 0 }
+    }
+
+    #[test]
+    fn upsert_moves_to_top_and_remove_protects_the_default() {
+        let mut lib = Library::default();
+        lib.upsert(entry("a"));
+        lib.upsert(entry("b"));
+        lib.upsert(entry("a"));
+        let order: Vec<&str> = lib.entries.iter().map(|e| e.sha256.as_str()).collect();
+        assert_eq!(order, vec!["a", "b"]);
+        assert_eq!(lib.remove("a", "a"), None, "the default article stays");
+        let (at, removed) = lib.remove("b", "a").unwrap();
+        assert_eq!((at, removed.sha256.as_str()), (1, "b"));
+        lib.restore(at, removed);
+        assert_eq!(lib.entries.len(), 2);
+        assert_eq!(lib.entries[1].sha256, "b");
+    }
+
+    #[test]
+    fn round_trip_and_corrupt_index() {
+        let mut lib = Library::default();
+        lib.upsert(entry("x"));
+        assert!(lib.set_count("x", 4, Timestamp(9)));
+        assert!(!lib.set_count("x", 4, Timestamp(10)), "no change, no write");
+        assert_eq!(Library::parse(&lib.serialize()), lib);
+        assert_eq!(Library::parse("{not json"), Library::default());
+        assert_eq!(Library::parse("[1,2]"), Library::default());
+    }
+}

@@ -1,0 +1,139 @@
+//! The article: headline, date line and paragraphs, each block rendered from its own
+//! segment signal so that an edit re-renders only the blocks it touches.
+
+use super::state::AppState;
+use crate::annotation::AnnotationId;
+use crate::article::BlockKind;
+use crate::workspace::Segment;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A highlight under the pointer or focus, for the tooltip.
+#[derive(Clone, Debug, PartialEq)]
+struct Hover {
+    ids: Vec<AnnotationId>,
+    left: f64,
+    top: f64,
+}
+
+/// Marks are not tab stops: in Chromium a drag-selection cannot start inside a focusable
+/// element, and thousands of tab stops would be useless anyway. Keyboard users move between
+/// highlights with `[` and `]`, which focus one mark at a time (see `focus_highlight`).
+fn segment_view(s: Segment) -> AnyView {
+    let start = s.range.start().to_string();
+    if s.ids.is_empty() {
+        return view! { <span data-o=start>{s.text}</span> }.into_any();
+    }
+    let ids = s.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" ");
+    let tags = s.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+    let depth = s.ids.len().min(3).to_string();
+    view! {
+        <mark data-o=start data-annotation-ids=ids data-tags=tags data-depth=depth>{s.text}</mark>
+    }
+    .into_any()
+}
+
+/// The `<mark>` that an event happened in, with the ids it carries.
+fn mark_ids(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, Vec<AnnotationId>)> {
+    let el: web_sys::Element = target?.dyn_into().ok()?;
+    let mark = el.closest("mark[data-annotation-ids]").ok()??;
+    let ids = mark.get_attribute("data-annotation-ids")?.split_whitespace().filter_map(|s| AnnotationId::parse(s).ok()).collect();
+    Some((mark, ids))
+}
+
+#[component]
+pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>) -> impl IntoView {
+    let (article, blocks) = state.ws.with_untracked(|w| (w.article().clone(), w.text().blocks().to_vec()));
+    let hover = RwSignal::new(None::<Hover>);
+    let show_hover = move |target: Option<web_sys::EventTarget>| match mark_ids(target) {
+        Some((mark, ids)) => {
+            let r = mark.get_bounding_client_rect();
+            let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+            let next = Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 };
+            if hover.get_untracked().as_ref() != Some(&next) {
+                hover.set(Some(next));
+            }
+        }
+        None => {
+            if hover.get_untracked().is_some() {
+                hover.set(None);
+            }
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let collapsed = window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
+        if !collapsed {
+            return;
+        }
+        if let Some((_, ids)) = mark_ids(ev.target()) {
+            state.select_from_highlight(&ids);
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            if let Some((_, ids)) = mark_ids(ev.target()) {
+                ev.prevent_default();
+                state.select_from_highlight(&ids);
+            }
+        }
+    };
+    let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
+        let shown = iso.replacen('T', " ", 1);
+        let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
+        view! { <p class="dateline"><time datetime=iso>{shown}</time></p> }
+    });
+    let mut dateline = Some(dateline);
+    let mut children: Vec<AnyView> = Vec::with_capacity(blocks.len() + 1);
+    for (i, b) in blocks.iter().enumerate() {
+        let segs = move || state.blocks.with(|v| v.get(i).cloned()).map(|s| s.get().into_iter().map(segment_view).collect_view());
+        match b.kind {
+            BlockKind::Headline => children.push(view! { <h1 data-block=i.to_string()>{segs}</h1> }.into_any()),
+            BlockKind::Paragraph => {
+                if let Some(d) = dateline.take() {
+                    children.push(d.into_any());
+                }
+                children.push(view! { <p data-block=i.to_string()>{segs}</p> }.into_any());
+            }
+        }
+    }
+    if let Some(d) = dateline.take() {
+        children.push(d.into_any());
+    }
+    view! {
+        <article
+            class="article"
+            node_ref=article_ref
+            on:mouseover=move |ev| show_hover(ev.target())
+            on:mouseleave=move |_| hover.set(None)
+            on:focusin=move |ev| show_hover(ev.target())
+            on:focusout=move |_| hover.set(None)
+            on:click=on_click
+            on:keydown=on_keydown
+        >
+            {children}
+        </article>
+        <Tooltip state hover />
+    }
+}
+
+/// Tags and notes of the highlight under the pointer or focus.
+#[component]
+fn Tooltip(state: AppState, hover: RwSignal<Option<Hover>>) -> impl IntoView {
+    move || {
+        let h = hover.get()?;
+        let rows = state.ws.with(|w| {
+            h.ids
+                .iter()
+                .filter_map(|id| w.annotations().get(id))
+                .map(|a| (a.tag, if a.note.is_empty() { "No note".to_string() } else { a.note.clone() }))
+                .collect::<Vec<_>>()
+        });
+        Some(view! {
+            <div class="tooltip" role="tooltip" id="highlight-tooltip" style=format!("left:{}px;top:{}px", h.left, h.top)>
+                {rows.into_iter().map(|(tag, note)| view! {
+                    <p><span class=format!("tag-chip tag-{}", tag.as_str())>{tag.label()}</span>" "{note}</p>
+                }).collect_view()}
+            </div>
+        })
+    }
+}

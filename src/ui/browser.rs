@@ -1,0 +1,86 @@
+//! Small wrappers over browser APIs: the clock, random ids, and DOM queries.
+
+use crate::annotation::AnnotationId;
+use crate::time::Timestamp;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+
+/// Now, from the browser's clock.
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// A fresh UUID v4 from the browser's cryptographic random source.
+pub fn new_id() -> AnnotationId {
+    let mut bytes = [0u8; 16];
+    let filled = window().crypto().ok().and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok()).is_some();
+    if !filled {
+        // No Web Crypto (very old engines): Math.random is still unique enough for ids.
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    AnnotationId::new_v4(bytes)
+}
+
+/// An attribute selector value, quoted for CSS.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{c}' => out.push_str(&format!("\\{:x} ", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The first highlight of annotation `id` in the article.
+pub fn first_mark_of(id: &AnnotationId) -> Option<web_sys::HtmlElement> {
+    let sel = format!("article mark[data-annotation-ids~={}]", css_string(id.as_str()));
+    document().query_selector(&sel).ok().flatten()?.dyn_into().ok()
+}
+
+/// The panel item of annotation `id`.
+pub fn panel_item_of(id: &AnnotationId) -> Option<web_sys::HtmlElement> {
+    let sel = format!("[data-annotation-id={}]", css_string(id.as_str()));
+    document().query_selector(&sel).ok().flatten()?.dyn_into().ok()
+}
+
+/// Scrolls `el` into view, centred, smoothly unless the user prefers reduced motion.
+pub fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    let reduced = window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    opts.set_behavior(if reduced { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// True when keyboard focus is in a text field, where letters and Ctrl+Z belong to the field.
+pub fn typing_in_field() -> bool {
+    document().active_element().is_some_and(|el| {
+        let tag = el.tag_name().to_ascii_lowercase();
+        matches!(tag.as_str(), "input" | "textarea" | "select") || el.has_attribute("contenteditable")
+    })
+}
+
+/// Focuses the first highlight of `id`. The mark is focusable only while focused (see
+/// `segment_view`): tabindex is removed again on blur.
+pub fn focus_highlight(id: &AnnotationId) {
+    use wasm_bindgen::closure::Closure;
+    let Some(mark) = first_mark_of(id) else { return };
+    mark.set_tab_index(-1);
+    let target = mark.clone();
+    let on_blur = Closure::once_into_js(move || target.remove_attribute("tabindex").unwrap_or(()));
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_once(true);
+    let _ = mark.add_event_listener_with_callback_and_add_event_listener_options("blur", on_blur.unchecked_ref(), &opts);
+    scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
+    let _ = mark.focus();
+}

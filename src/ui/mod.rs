@@ -1,0 +1,214 @@
+//! The browser UI: Leptos components over the pure core. Handlers make one core call each.
+
+mod article_view;
+mod browser;
+mod download;
+mod files;
+mod notices;
+mod panel;
+mod selection;
+mod state;
+mod storage;
+mod toolbar;
+mod topbar;
+
+use crate::annotation::Tag;
+use crate::article::Article;
+use crate::library::{Library, LibraryEntry};
+use crate::workspace::Workspace;
+use article_view::ArticleView;
+use browser::{css_string, typing_in_field};
+use leptos::prelude::*;
+use notices::{NoticeKind, Notices};
+use panel::Panel;
+use state::{restore, AppState, ToolbarAt};
+use std::time::Duration;
+use toolbar::Toolbar;
+use topbar::TopBar;
+
+/// Changes reach localStorage at most this long after they happen.
+const SAVE_DELAY: Duration = Duration::from_millis(200);
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The article to open at start: the one open last, else the default article.
+fn startup() -> (Workspace, Library, String, Vec<(NoticeKind, String)>) {
+    let default = Article::default_article();
+    let default_sha = Workspace::new(default.clone()).sha256().to_string();
+    let mut library = storage::load_library();
+    if library.get(&default_sha).is_none() {
+        library.entries.push(LibraryEntry {
+            sha256: default_sha.clone(),
+            title: default.display_title(),
+            date: default.date.clone(),
+            annotations: 0,
+            touched: 0,
+        });
+    }
+    let last = storage::current().filter(|sha| *sha != default_sha);
+    let saved = last.and_then(|sha| storage::raw_doc(&sha)).and_then(|raw| crate::format::factmark::parse(&raw).ok());
+    let (ws, notices) = restore(saved.map(|p| p.article).unwrap_or(default));
+    (ws, library, default_sha, notices)
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let (ws, library, default_sha, notices) = startup();
+    let state = AppState::new(ws, library, default_sha);
+    for (kind, text) in notices {
+        state.notify(kind, text);
+    }
+    let article_ref = NodeRef::<leptos::html::Article>::new();
+
+    // The current article selection as a raw code-point range, if any.
+    let current_selection = move || {
+        let el = article_ref.get_untracked()?;
+        let len = state.ws.with_untracked(|w| w.text().len());
+        selection::article_selection(&el, len)
+    };
+    let tag_selection = Callback::new(move |tag: Tag| {
+        if let Some((raw, _)) = current_selection() {
+            state.tag_range(raw, tag);
+        }
+    });
+    // Show or hide the toolbar after a pointer or keyboard selection settles.
+    let update_toolbar = move || {
+        let next = current_selection().map(|(_, rect)| {
+            let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+            let width = window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+            let left = (rect.left() + sx).clamp(8.0 + sx, (width - 260.0).max(8.0) + sx);
+            ToolbarAt { left, top: rect.bottom() + sy + 8.0 }
+        });
+        if state.toolbar.get_untracked() != next {
+            state.toolbar.set(next);
+        }
+    };
+    window_event_listener(leptos::ev::mouseup, move |_| update_toolbar());
+    window_event_listener(leptos::ev::touchend, move |_| update_toolbar());
+    window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.shift_key() || ev.key().starts_with("Arrow") || ev.key() == "Shift" {
+            update_toolbar();
+        }
+    });
+    window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        let cmd = ev.ctrl_key() || ev.meta_key();
+        if key == "Escape" {
+            state.toolbar.set(None);
+            if let Ok(Some(sel)) = window().get_selection() {
+                let _ = sel.remove_all_ranges();
+            }
+            return;
+        }
+        if typing_in_field() {
+            return;
+        }
+        let lower = key.to_ascii_lowercase();
+        if cmd && !ev.alt_key() && (lower == "z" || lower == "y") {
+            ev.prevent_default();
+            if lower == "y" || ev.shift_key() {
+                state.redo();
+            } else {
+                state.undo();
+            }
+            return;
+        }
+        if cmd || ev.alt_key() {
+            return;
+        }
+        if key == "]" || key == "[" {
+            ev.prevent_default();
+            state.focus_neighbour(key == "]");
+            return;
+        }
+        let tag = match lower.as_str() {
+            "c" => Tag::Claim,
+            "f" => Tag::Figure,
+            "q" => Tag::Quote,
+            _ => return,
+        };
+        if let Some((raw, _)) = current_selection() {
+            ev.prevent_default();
+            state.tag_range(raw, tag);
+        }
+    });
+
+    // Autosave: an outside-world sync, so an Effect. Changes are batched for SAVE_DELAY.
+    let pending = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        state.ws.track();
+        if first.is_none() {
+            return;
+        }
+        state.dirty.set_value(true);
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                state.save_now();
+            },
+            SAVE_DELAY,
+        );
+    });
+    window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.save_now();
+        }
+    });
+
+    // Selection, flash and filter styling as one small stylesheet, so they never re-render
+    // the article.
+    let dynamic_css = move || {
+        let mut css = String::new();
+        if let Some(id) = state.selected.get() {
+            let sel = format!("mark[data-annotation-ids~={}]", css_string(id.as_str()));
+            let anim = if state.flash.get().is_multiple_of(2) { "fm-flash-a" } else { "fm-flash-b" };
+            let flash = if state.flash.get() > 0 { format!("animation:{anim} 1.2s ease-out;") } else { String::new() };
+            css.push_str(&format!("{sel}{{outline:2px solid var(--focus);outline-offset:1px;{flash}}}"));
+        }
+        if let Some(tag) = state.filter.get() {
+            css.push_str(&format!(
+                "article mark:not([data-tags~={}]){{background:none;box-shadow:none;background-image:none}}",
+                tag.as_str()
+            ));
+        }
+        css
+    };
+
+    // Files dropped anywhere on the page: JSON is imported, anything else opened as an article.
+    window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
+    window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        for f in files::dropped_files(&ev) {
+            if files::is_annotation_file(&f) {
+                topbar::with_file(state, f, topbar::import_annotation_file);
+            } else {
+                topbar::with_file(state, f, topbar::open_article_file);
+            }
+        }
+    });
+
+    // The article view is rebuilt only when another article is opened.
+    let article_key = Memo::new(move |_| state.ws.with(|w| w.sha256().to_string()));
+    view! {
+        <style>{dynamic_css}</style>
+        <TopBar state />
+        <Notices state />
+        <main class="layout">
+            {move || {
+                // Reading the key (not merely tracking it) subscribes to the memo's value.
+                let _sha = article_key.get();
+                view! { <ArticleView state article_ref /> }
+            }}
+            <Panel state />
+        </main>
+        <Toolbar state on_tag=tag_selection />
+    }
+}

@@ -1,0 +1,419 @@
+//! The app's signals and the actions that change them; each action is one call into the core.
+
+use super::browser::{first_mark_of, focus_highlight, new_id, now, scroll_into_view};
+use super::notices::{Notice, NoticeAction, NoticeKind};
+use super::{download, storage};
+use crate::annotation::{Annotation, AnnotationId, Tag};
+use crate::article::Article;
+use crate::format::{csv, factmark, w3c};
+use crate::import::{read_annotations, AnnotationFile};
+use crate::library::{Library, LibraryEntry};
+use crate::slug::file_name;
+use crate::text::CharRange;
+use crate::workspace::{Change, ImportMode, Segment, Workspace};
+use leptos::prelude::*;
+
+/// Where the tag toolbar is shown, in page coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ToolbarAt {
+    pub left: f64,
+    pub top: f64,
+}
+
+/// All UI state. Domain data lives in `ws` as plain data; the rest is view state.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    /// One signal per block with its rendered segments. Actions refresh only the blocks the
+    /// core reports as changed, so an edit never re-renders the whole document. Reference
+    /// counted (not owned by whichever component ran the action), so opening an article from
+    /// a menu item that then disappears cannot dispose them.
+    pub blocks: RwSignal<Vec<ArcRwSignal<Vec<Segment>>>>,
+    pub selected: RwSignal<Option<AnnotationId>>,
+    /// Bumped to replay the flash animation on the selected annotation's highlights.
+    pub flash: RwSignal<u32>,
+    pub filter: RwSignal<Option<Tag>>,
+    pub toolbar: RwSignal<Option<ToolbarAt>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Text for the screen-reader live region.
+    pub announcement: RwSignal<String>,
+    /// The last save failed (shown until a save succeeds).
+    pub save_error: RwSignal<Option<storage::SaveError>>,
+    /// Changes not yet written to storage. Saving only when dirty means an idle tab never
+    /// overwrites what another tab (or a backup being inspected) has written.
+    pub dirty: StoredValue<bool>,
+    pub library: RwSignal<Library>,
+    pub import_mode: RwSignal<ImportMode>,
+    /// The default article's fingerprint: it is always in the library.
+    pub default_sha: StoredValue<String>,
+    /// The article last deleted from the library, for undo: (position, entry, saved doc).
+    pub deleted: StoredValue<Option<(usize, LibraryEntry, Option<String>)>>,
+}
+
+/// Opens `article` with whatever annotations were saved for it, and notices to show.
+pub fn restore(article: Article) -> (Workspace, Vec<(NoticeKind, String)>) {
+    let mut notices = Vec::new();
+    let mut ws = Workspace::new(article);
+    match storage::load(ws.sha256(), now().0) {
+        storage::Loaded::Nothing => {}
+        storage::Loaded::Saved(parsed) => {
+            let report = ws.load(parsed.annotations);
+            if report.orphaned > 0 {
+                notices.push((
+                    NoticeKind::Warning,
+                    format!("{} saved annotation(s) no longer match the text; they are listed under “Could not place”.", report.orphaned),
+                ));
+            }
+        }
+        storage::Loaded::Unreadable { error, backup_key } => {
+            let kept = match backup_key {
+                Some(k) => format!("The unreadable data was kept under the storage key “{k}”."),
+                None => "The unreadable data could not be backed up, so it is left untouched until you change something.".into(),
+            };
+            notices.push((
+                NoticeKind::Warning,
+                format!("Your saved work for this article could not be read: {error}. The article opened without it. {kept}"),
+            ));
+        }
+    }
+    (ws, notices)
+}
+
+fn block_signals(ws: &Workspace) -> Vec<ArcRwSignal<Vec<Segment>>> {
+    (0..ws.text().blocks().len()).map(|b| ArcRwSignal::new(ws.segments(b))).collect()
+}
+
+fn entry_for(w: &Workspace) -> LibraryEntry {
+    let a = w.article();
+    LibraryEntry {
+        sha256: w.sha256().to_string(),
+        title: a.display_title(),
+        date: a.date.clone(),
+        annotations: w.annotations().len(),
+        touched: now().0,
+    }
+}
+
+impl AppState {
+    pub fn new(ws: Workspace, library: Library, default_sha: String) -> AppState {
+        let blocks = block_signals(&ws);
+        AppState {
+            library: RwSignal::new(library),
+            import_mode: RwSignal::new(ImportMode::Merge),
+            default_sha: StoredValue::new(default_sha),
+            deleted: StoredValue::new(None),
+            ws: RwSignal::new(ws),
+            blocks: RwSignal::new(blocks),
+            selected: RwSignal::new(None),
+            flash: RwSignal::new(0),
+            filter: RwSignal::new(None),
+            toolbar: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
+            announcement: RwSignal::new(String::new()),
+            save_error: RwSignal::new(None),
+            dirty: StoredValue::new(false),
+        }
+    }
+
+    /// Runs one core action and refreshes what it changed.
+    fn apply(&self, f: impl FnOnce(&mut Workspace) -> Change) -> Change {
+        let mut change = Change::default();
+        self.ws.update(|w| change = f(w));
+        self.refresh_blocks(&change.blocks);
+        if change.focus.is_some() {
+            self.selected.set(change.focus.clone());
+        }
+        change
+    }
+
+    fn refresh_blocks(&self, blocks: &[usize]) {
+        self.blocks.with_untracked(|sigs| {
+            self.ws.with_untracked(|w| {
+                for &b in blocks {
+                    if let Some(sig) = sigs.get(b) {
+                        sig.set(w.segments(b));
+                    }
+                }
+            })
+        });
+    }
+
+    pub fn announce(&self, text: impl Into<String>) {
+        self.announcement.set(text.into());
+    }
+
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|n| {
+            n.retain(|x| x.text != text);
+            n.push(Notice::new(kind, text));
+        });
+    }
+
+    /// Tags a selection given in raw (unsnapped) code points.
+    pub fn tag_range(&self, raw: CharRange, tag: Tag) {
+        let mut result = Ok(Change::default());
+        self.ws.update(|w| result = w.create(raw, tag, new_id(), now()));
+        match result {
+            Ok(change) => {
+                self.refresh_blocks(&change.blocks);
+                let created = !change.blocks.is_empty();
+                if let Some(id) = change.focus {
+                    let quote = self.ws.with_untracked(|w| w.annotations().get(&id).map(|a| a.target.exact.clone()));
+                    let verb = if created { "added" } else { "already exists" };
+                    self.announce(format!("{} {verb}: {}", tag.label(), quote.unwrap_or_default()));
+                    self.selected.set(Some(id));
+                }
+                self.toolbar.set(None);
+                if let Ok(Some(sel)) = window().get_selection() {
+                    let _ = sel.remove_all_ranges();
+                }
+            }
+            Err(e) => self.notify(NoticeKind::Info, e.to_string()),
+        }
+    }
+
+    pub fn set_note(&self, id: &AnnotationId, note: &str) {
+        self.apply(|w| w.set_note(id, note, now()));
+    }
+
+    pub fn end_note_edit(&self) {
+        self.ws.update_untracked(|w| w.seal_history());
+    }
+
+    pub fn set_tag(&self, id: &AnnotationId, tag: Tag) {
+        self.apply(|w| w.set_tag(id, tag, now()));
+        self.announce(format!("Changed to {}", tag.label()));
+    }
+
+    pub fn delete(&self, id: &AnnotationId) {
+        self.apply(|w| w.delete(id));
+        if self.selected.get_untracked().as_ref() == Some(id) {
+            self.selected.set(None);
+        }
+        self.announce("Annotation deleted, press Ctrl+Z to undo");
+    }
+
+    pub fn undo(&self) {
+        let mut done = None;
+        self.ws.update(|w| done = w.undo());
+        match done {
+            Some(c) => {
+                self.refresh_blocks(&c.blocks);
+                self.selected.set(c.focus);
+                self.announce("Undone");
+            }
+            None => self.announce("Nothing to undo"),
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut done = None;
+        self.ws.update(|w| done = w.redo());
+        match done {
+            Some(c) => {
+                self.refresh_blocks(&c.blocks);
+                self.selected.set(c.focus);
+                self.announce("Redone");
+            }
+            None => self.announce("Nothing to redo"),
+        }
+    }
+
+    /// Moves keyboard focus to the next (or previous) highlight in document order.
+    pub fn focus_neighbour(&self, forward: bool) {
+        let from = self.selected.get_untracked();
+        // Wraps around at either end, like find-next.
+        let next = self.ws.with_untracked(|w| {
+            let set = w.annotations();
+            set.neighbour(from.as_ref(), forward).or_else(|| set.neighbour(None, forward)).map(|a| a.id.clone())
+        });
+        if let Some(id) = next {
+            self.selected.set(Some(id.clone()));
+            focus_highlight(&id);
+        }
+    }
+
+    /// Selects an annotation and brings its first highlight into view with a flash.
+    pub fn reveal(&self, id: &AnnotationId) {
+        self.selected.set(Some(id.clone()));
+        self.flash.update(|f| *f = f.wrapping_add(1));
+        if let Some(mark) = first_mark_of(id) {
+            scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
+        }
+    }
+
+    /// Clicking a highlight: selects the innermost annotation there, or the next one out if
+    /// that is already selected, so every overlapping annotation is reachable by clicking.
+    pub fn select_from_highlight(&self, ids: &[AnnotationId]) {
+        let current = self.selected.get_untracked();
+        let pick = match current.and_then(|c| ids.iter().position(|x| *x == c)) {
+            Some(0) | None => ids.last(),
+            Some(i) => ids.get(i - 1),
+        };
+        if let Some(id) = pick {
+            self.selected.set(Some(id.clone()));
+        }
+    }
+
+    pub fn download_json(&self) {
+        self.download_as("factmark.json", "application/json", factmark::serialize);
+    }
+
+    /// Makes `ws` the open article: the current one is saved first, the article view is
+    /// rebuilt, and the library lists it at the top.
+    pub fn switch_to(&self, ws: Workspace) {
+        self.save_now();
+        let blocks = block_signals(&ws);
+        let entry = entry_for(&ws);
+        storage::set_current(&entry.sha256);
+        self.selected.set(None);
+        self.toolbar.set(None);
+        self.filter.set(None);
+        self.blocks.set(blocks);
+        self.ws.set(ws);
+        self.library.update(|l| l.upsert(entry));
+        let _ = storage::save_library(&self.library.get_untracked());
+        if let Some(el) = leptos::prelude::document().document_element() {
+            el.set_scroll_top(0);
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Opens an article the user brought (or one from the library).
+    pub fn open_article(&self, article: Article) {
+        let (ws, notices) = restore(article);
+        let title = ws.article().display_title();
+        self.switch_to(ws);
+        for (kind, text) in notices {
+            self.notify(kind, text);
+        }
+        self.announce(format!("Opened “{title}”"));
+    }
+
+    /// Opens a library entry from its saved document.
+    pub fn open_saved(&self, sha256: &str) {
+        if self.ws.with_untracked(|w| w.sha256() == sha256) {
+            return;
+        }
+        if sha256 == self.default_sha.get_value() {
+            return self.open_article(Article::default_article());
+        }
+        match storage::raw_doc(sha256).map(|raw| factmark::parse(&raw)) {
+            Some(Ok(parsed)) => self.open_article(parsed.article),
+            Some(Err(e)) => self.notify(NoticeKind::Error, format!("That article's saved data could not be read: {e}.")),
+            None => self.notify(NoticeKind::Error, "That article is no longer in this browser's storage."),
+        }
+    }
+
+    /// Deletes an article and its annotations from the library (undoable from the notice).
+    pub fn delete_article(&self, sha256: &str) {
+        let default = self.default_sha.get_value();
+        let mut removed = None;
+        self.library.update(|l| removed = l.remove(sha256, &default));
+        let Some((at, entry)) = removed else { return };
+        let raw = storage::raw_doc(sha256);
+        storage::remove_doc(sha256);
+        let _ = storage::save_library(&self.library.get_untracked());
+        if self.ws.with_untracked(|w| w.sha256() == sha256) {
+            self.dirty.set_value(false); // its document is gone on purpose
+            self.open_article(Article::default_article());
+        }
+        let title = entry.title.clone();
+        self.deleted.set_value(Some((at, entry, raw)));
+        self.notices.update(|n| {
+            let mut notice = Notice::new(NoticeKind::Info, format!("Deleted “{title}” and its annotations."));
+            notice.action = Some(NoticeAction::UndoArticleDelete);
+            n.push(notice);
+        });
+        self.announce(format!("Deleted “{title}”, use Undo in the notice to bring it back"));
+    }
+
+    pub fn undo_delete_article(&self) {
+        let Some((at, entry, raw)) = self.deleted.get_value() else { return };
+        self.deleted.set_value(None);
+        if let Some(raw) = raw {
+            if let Err(e) = storage::restore_doc(&entry.sha256, &raw) {
+                return self.notify(NoticeKind::Error, e.to_string());
+            }
+        }
+        let title = entry.title.clone();
+        self.library.update(|l| l.restore(at, entry));
+        let _ = storage::save_library(&self.library.get_untracked());
+        self.announce(format!("Restored “{title}”"));
+    }
+
+    /// Imports an annotation file: all of it, or (on any problem) nothing.
+    pub fn import_file(&self, name: &str, bytes: &[u8]) {
+        let result = self.ws.with_untracked(|w| read_annotations(bytes, w.text(), now()));
+        match result {
+            Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
+            Ok(AnnotationFile::W3c(list)) => self.import_list(name, list),
+            Ok(AnnotationFile::Factmark(parsed)) => {
+                let sha = crate::sha256::sha256_hex(parsed.article.canonical_text().as_bytes());
+                if self.ws.with_untracked(|w| w.sha256() != sha) {
+                    self.open_article(parsed.article);
+                }
+                self.import_list(name, parsed.annotations);
+            }
+        }
+    }
+
+    fn import_list(&self, name: &str, list: Vec<Annotation>) {
+        let mode = self.import_mode.get_untracked();
+        let mut result = None;
+        self.ws.update(|w| result = Some(w.import(list, mode)));
+        let Some((change, report)) = result else { return };
+        self.refresh_blocks(&change.blocks);
+        let kind = if report.placed.orphaned > 0 { NoticeKind::Warning } else { NoticeKind::Info };
+        self.notify(kind, format!("Imported “{name}”: {report}."));
+    }
+
+    fn download_as(&self, ext: &str, mime: &str, body: impl FnOnce(&Workspace) -> String) {
+        let (content, name) = self.ws.with_untracked(|w| {
+            let a = w.article();
+            (body(w), file_name(&a.display_title(), a.date.as_deref(), ext))
+        });
+        match download::download(&name, mime, &content) {
+            Ok(()) => self.announce(format!("Downloaded {name}")),
+            Err(_) => self.notify(NoticeKind::Error, "The browser refused the download. Try again, or allow downloads for this page."),
+        }
+    }
+
+    pub fn download_w3c(&self) {
+        self.download_as("w3c.jsonld", "application/ld+json", w3c::serialize);
+    }
+
+    pub fn download_csv(&self) {
+        self.download_as("csv", "text/csv;charset=utf-8", csv::serialize);
+    }
+
+    /// Saves now if anything changed; reports a failure once, and clears the warning after
+    /// a success.
+    pub fn save_now(&self) {
+        if !self.dirty.get_value() {
+            return;
+        }
+        let (sha, json) = self.ws.with_untracked(|w| (w.sha256().to_string(), factmark::serialize(w)));
+        match storage::save(&sha, &json) {
+            Ok(()) => {
+                self.dirty.set_value(false);
+                let count = self.ws.with_untracked(|w| w.annotations().len());
+                let mut changed = false;
+                self.library.update_untracked(|l| changed = l.set_count(&sha, count, now()));
+                if changed {
+                    self.library.notify();
+                    let _ = storage::save_library(&self.library.get_untracked());
+                }
+                if self.save_error.get_untracked().is_some() {
+                    self.save_error.set(None);
+                }
+            }
+            Err(e) => {
+                if self.save_error.get_untracked().as_ref() != Some(&e) {
+                    self.save_error.set(Some(e));
+                }
+            }
+        }
+    }
+}

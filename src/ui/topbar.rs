@@ -1,0 +1,194 @@
+//! The top bar: the article library, opening and importing files, undo/redo and downloads.
+
+use super::files::{article_from_file, input_files, read_bytes};
+use super::notices::NoticeKind;
+use super::state::AppState;
+use crate::article::parse_article;
+use crate::workspace::{ImportMode, Workspace};
+use leptos::prelude::*;
+
+/// Reads a picked file and hands it to `then` (an article opener or the annotation import).
+pub fn with_file(state: AppState, file: web_sys::File, then: impl FnOnce(AppState, String, Vec<u8>) + 'static) {
+    let name = file.name();
+    state.announce(format!("Reading “{name}”…"));
+    leptos::task::spawn_local(async move {
+        match read_bytes(&file).await {
+            Ok(bytes) => then(state, name, bytes),
+            Err(e) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {e}. Nothing was changed.")),
+        }
+    });
+}
+
+/// Opens an article file (.txt, .md, .html).
+pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
+    match article_from_file(&name, &bytes) {
+        Ok((article, notice)) => {
+            state.open_article(article);
+            if let Some(n) = notice {
+                state.notify(NoticeKind::Info, format!("“{name}”: {n}"));
+            }
+        }
+        Err(problem) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {problem}. Nothing was changed.")),
+    }
+}
+
+pub fn import_annotation_file(state: AppState, name: String, bytes: Vec<u8>) {
+    state.import_file(&name, &bytes);
+}
+
+#[component]
+pub fn TopBar(state: AppState) -> impl IntoView {
+    let undo_disabled = move || !state.ws.with(Workspace::can_undo);
+    let redo_disabled = move || !state.ws.with(Workspace::can_redo);
+    let new_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let new_text = RwSignal::new(String::new());
+    let open_new = move |_| {
+        if let Some(d) = new_dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let submit_new = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_text.get_untracked();
+        let article = parse_article(&text);
+        if article.paragraphs.is_empty() && article.title.is_empty() {
+            state.notify(NoticeKind::Info, "Paste the article's text first.");
+            return;
+        }
+        if let Some(d) = new_dialog.get() {
+            d.close();
+        }
+        new_text.set(String::new());
+        state.open_article(article);
+    };
+    view! {
+        <header class="topbar">
+            <span class="brand">"Factmark"</span>
+            <nav class="actions" aria-label="Articles and files">
+                <LibraryMenu state />
+                <button type="button" on:click=open_new>"New article"</button>
+                <label class="button">
+                    "Open article"
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        on:change=move |ev| {
+                            for f in input_files(&ev) {
+                                with_file(state, f, open_article_file);
+                            }
+                        }
+                    />
+                </label>
+                <label class="button">
+                    "Import annotations"
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,.jsonld,application/json,application/ld+json"
+                        on:change=move |ev| {
+                            for f in input_files(&ev) {
+                                with_file(state, f, import_annotation_file);
+                            }
+                        }
+                    />
+                </label>
+                <select
+                    aria-label="How to import"
+                    title="How imported annotations combine with the ones already here"
+                    on:change=move |ev| state.import_mode.set(if event_target_value(&ev) == "replace" { ImportMode::Replace } else { ImportMode::Merge })
+                >
+                    <option value="merge" selected=true>"Merge"</option>
+                    <option value="replace">"Replace"</option>
+                </select>
+            </nav>
+            <div class="actions">
+                <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z">"Undo"</button>
+                <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                <button type="button" class="primary" on:click=move |_| state.download_json()>"Download JSON"</button>
+                <details class="menu">
+                    <summary>"Export"</summary>
+                    <div class="menu-body" role="group" aria-label="Export">
+                        <button type="button" on:click=move |_| state.download_w3c()>"Download W3C Web Annotations (JSON-LD)"</button>
+                        <button type="button" on:click=move |_| state.download_csv()>"Download CSV"</button>
+                    </div>
+                </details>
+            </div>
+        </header>
+        <dialog node_ref=new_dialog class="dialog" aria-labelledby="new-article-title">
+            <form method="dialog" on:submit=submit_new>
+                <h2 id="new-article-title">"New article"</h2>
+                <p class="hint">"Paste the article. A short first line becomes the headline; blank lines separate paragraphs."</p>
+                <label for="new-article-text">"Article text"</label>
+                <textarea
+                    id="new-article-text"
+                    rows="14"
+                    prop:value=move || new_text.get()
+                    on:input=move |ev| new_text.set(event_target_value(&ev))
+                ></textarea>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| { if let Some(d) = new_dialog.get() { d.close(); } }>"Cancel"</button>
+                    <button type="submit" class="primary">"Open"</button>
+                </div>
+            </form>
+        </dialog>
+    }
+}
+
+/// The library: every article kept in this browser, with its date and annotation count.
+#[component]
+fn LibraryMenu(state: AppState) -> impl IntoView {
+    let confirming = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| state.ws.with(|w| w.sha256().to_string()));
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close = move || {
+        if let Some(d) = menu.get() {
+            d.set_open(false);
+        }
+    };
+    view! {
+        <details class="menu library" node_ref=menu>
+            <summary>"Articles"</summary>
+            <div class="menu-body">
+                <ul class="library-list" aria-label="Articles in this browser">
+                    <For each=move || state.library.get().entries key=|e| (e.sha256.clone(), e.annotations, e.title.clone()) let:entry>
+                        {
+                            let sha = entry.sha256.clone();
+                            let (sha_open, sha_del, sha_yes, sha_cur, sha_conf) = (sha.clone(), sha.clone(), sha.clone(), sha.clone(), sha.clone());
+                            let is_default = sha == state.default_sha.get_value();
+                            let meta = format!("{}{} annotation{}", entry.date.clone().map(|d| format!("{d} · ")).unwrap_or_default(), entry.annotations, if entry.annotations == 1 { "" } else { "s" });
+                            view! {
+                                <li class:current=move || current.get() == sha_cur data-sha=sha.clone()>
+                                    <button type="button" class="library-open" on:click=move |_| { close(); state.open_saved(&sha_open); }>
+                                        <span class="library-title">{entry.title.clone()}</span>
+                                        <span class="library-meta">{meta}</span>
+                                    </button>
+                                    {(!is_default).then(|| view! {
+                                        <Show
+                                            when=move || confirming.get().as_deref() == Some(sha_conf.as_str())
+                                            fallback=move || {
+                                                let sha_del = sha_del.clone();
+                                                view! { <button type="button" class="delete" aria-label="Delete article" on:click=move |_| confirming.set(Some(sha_del.clone()))>"Delete"</button> }
+                                            }
+                                        >
+                                            {
+                                                let sha_yes = sha_yes.clone();
+                                                view! {
+                                                    <span class="confirm" role="group" aria-label="Confirm delete">
+                                                        "Delete it and its annotations?"
+                                                        <button type="button" class="danger" on:click=move |_| { confirming.set(None); state.delete_article(&sha_yes); }>"Yes, delete"</button>
+                                                        <button type="button" on:click=move |_| confirming.set(None)>"Keep"</button>
+                                                    </span>
+                                                }
+                                            }
+                                        </Show>
+                                    })}
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </details>
+    }
+}

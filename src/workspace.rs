@@ -1,0 +1,489 @@
+//! The workspace: one article with its annotations and undo history; every user action is
+//! one method here, returning which blocks need re-rendering.
+
+use crate::anchor::{anchor, Anchoring};
+use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
+use crate::article::{Article, ArticleText};
+use crate::history::{Edit, History, MergeKey};
+use crate::segment::segment;
+use crate::sha256::sha256_hex;
+use crate::text::snap::snap_to_words;
+use crate::text::CharRange;
+use crate::time::Timestamp;
+use std::fmt;
+
+/// What an action changed, so the UI re-renders only that.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Blocks (headline, paragraphs) whose highlights changed.
+    pub blocks: Vec<usize>,
+    /// The annotation the action is about, for the panel to select.
+    pub focus: Option<AnnotationId>,
+}
+
+/// Why an annotation could not be created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CreateError {
+    /// The selection held only whitespace, or nothing of the article.
+    NothingSelected,
+}
+
+impl fmt::Display for CreateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CreateError::NothingSelected => f.write_str("Select some words of the article first."),
+        }
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+/// One highlighted or plain run of a block, ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub range: CharRange,
+    pub text: String,
+    /// Covering annotations, outermost first (so the last is the innermost).
+    pub ids: Vec<AnnotationId>,
+    /// Distinct tags of the covering annotations, in [`Tag::ALL`] order.
+    pub tags: Vec<Tag>,
+}
+
+/// How placing a list of annotations on the text went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    pub anchored: usize,
+    /// Anchored, but not at the stored position (the text changed, or other offset units).
+    pub moved: usize,
+    pub orphaned: usize,
+}
+
+impl LoadReport {
+    fn count(&mut self, a: &Annotation, moved: bool) {
+        if a.is_orphan() {
+            self.orphaned += 1;
+        } else {
+            self.anchored += 1;
+            self.moved += usize::from(moved);
+        }
+    }
+}
+
+/// How an import treats the annotations already there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ImportMode {
+    #[default]
+    Merge,
+    Replace,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    /// Not taken: an existing annotation with the same id was as new or newer.
+    pub skipped: usize,
+    /// Removed first (replace mode).
+    pub removed: usize,
+    pub placed: LoadReport,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} added", self.added)?;
+        if self.updated > 0 {
+            write!(f, ", {} updated", self.updated)?;
+        }
+        if self.skipped > 0 {
+            write!(f, ", {} kept as they were (same id, not newer)", self.skipped)?;
+        }
+        if self.removed > 0 {
+            write!(f, ", {} replaced", self.removed)?;
+        }
+        if self.placed.orphaned > 0 {
+            write!(f, "; {} could not be placed on the text and are listed under “Could not place”", self.placed.orphaned)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    article: Article,
+    text: ArticleText,
+    sha256: String,
+    set: AnnotationSet,
+    history: History,
+}
+
+impl Workspace {
+    pub fn new(article: Article) -> Workspace {
+        let text = ArticleText::new(&article);
+        let sha256 = sha256_hex(article.canonical_text().as_bytes());
+        let set = AnnotationSet::new(text.blocks());
+        Workspace { article, text, sha256, set, history: History::default() }
+    }
+
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    pub fn text(&self) -> &ArticleText {
+        &self.text
+    }
+
+    /// SHA-256 of the canonical text (hex).
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn annotations(&self) -> &AnnotationSet {
+        &self.set
+    }
+
+    /// A target for `range`, with quote and context taken from the text.
+    fn target_for(&self, range: CharRange) -> Target {
+        Target {
+            range,
+            exact: self.text.slice(range),
+            prefix: self.text.prefix(range, CONTEXT_CHARS),
+            suffix: self.text.suffix(range, CONTEXT_CHARS),
+        }
+    }
+
+    /// Tags a selection. The raw range is clipped to the text and snapped to whole words; the
+    /// same range with the same tag is not created twice (the existing one is focused).
+    pub fn create(&mut self, raw: CharRange, tag: Tag, id: AnnotationId, now: Timestamp) -> Result<Change, CreateError> {
+        let range = snap_to_words(self.text.chars(), raw).ok_or(CreateError::NothingSelected)?;
+        if let Some(existing) = self.set.find_same(range, tag) {
+            return Ok(Change { blocks: Vec::new(), focus: Some(existing.id.clone()) });
+        }
+        let a = Annotation {
+            id: id.clone(),
+            tag,
+            target: self.target_for(range),
+            note: String::new(),
+            created: now,
+            modified: now,
+            status: Status::Anchored,
+            extra: Default::default(),
+        };
+        Ok(self.apply(vec![Edit::Insert(a)], None, Some(id)))
+    }
+
+    /// Replaces the note. Consecutive note edits of one annotation form one undo step until
+    /// [`Workspace::seal_history`] is called.
+    pub fn set_note(&mut self, id: &AnnotationId, note: &str, now: Timestamp) -> Change {
+        self.update(id, now, Some("note"), |a| a.note = note.to_string())
+    }
+
+    pub fn set_tag(&mut self, id: &AnnotationId, tag: Tag, now: Timestamp) -> Change {
+        self.history.seal();
+        self.update(id, now, None, |a| a.tag = tag)
+    }
+
+    pub fn delete(&mut self, id: &AnnotationId) -> Change {
+        self.history.seal();
+        match self.set.get(id) {
+            Some(a) => self.apply(vec![Edit::Remove(a.clone())], None, None),
+            None => Change::default(),
+        }
+    }
+
+    fn update(&mut self, id: &AnnotationId, now: Timestamp, field: Option<&'static str>, f: impl FnOnce(&mut Annotation)) -> Change {
+        let Some(before) = self.set.get(id).cloned() else { return Change::default() };
+        let mut after = before.clone();
+        f(&mut after);
+        if after == before {
+            return Change::default();
+        }
+        after.modified = now;
+        let merge = field.map(|field| MergeKey { id: id.clone(), field });
+        self.apply(vec![Edit::Update { before, after }], merge, Some(id.clone()))
+    }
+
+    fn apply(&mut self, edits: Vec<Edit>, merge: Option<MergeKey>, focus: Option<AnnotationId>) -> Change {
+        let blocks = self.perform(&edits);
+        self.history.record(edits, merge);
+        Change { blocks, focus }
+    }
+
+    /// Applies edits to the set without touching history; returns the touched blocks.
+    fn perform(&mut self, edits: &[Edit]) -> Vec<usize> {
+        let mut blocks = Vec::new();
+        for e in edits {
+            match e {
+                Edit::Insert(a) | Edit::Update { after: a, .. } => blocks.extend(self.set.insert(a.clone())),
+                Edit::Remove(a) => blocks.extend(self.set.remove(&a.id).map(|(_, t)| t).unwrap_or_default()),
+            }
+        }
+        blocks.sort_unstable();
+        blocks.dedup();
+        blocks
+    }
+
+    /// Ends the current merge window (note editing lost focus, or another action started).
+    pub fn seal_history(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn undo(&mut self) -> Option<Change> {
+        let edits = self.history.undo()?;
+        Some(Change { blocks: self.perform(&edits), focus: focus_of(&edits) })
+    }
+
+    pub fn redo(&mut self) -> Option<Change> {
+        let edits = self.history.redo()?;
+        Some(Change { blocks: self.perform(&edits), focus: focus_of(&edits) })
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Places one annotation read from outside (file, storage) on the current text; one
+    /// that cannot be placed becomes an orphan. Returns whether it moved.
+    fn place(&self, mut a: Annotation) -> (Annotation, bool) {
+        let moved = match anchor(self.text.chars(), &a.target) {
+            Anchoring::Anchored { range, .. } => {
+                let moved = range != a.target.range;
+                a.target = self.target_for(range);
+                a.status = Status::Anchored;
+                moved
+            }
+            Anchoring::Orphan => {
+                a.status = Status::Orphan;
+                false
+            }
+        };
+        (a, moved)
+    }
+
+    /// Anchors and adds annotations restored from storage, without undo history.
+    pub fn load(&mut self, annotations: Vec<Annotation>) -> LoadReport {
+        let mut report = LoadReport::default();
+        for a in annotations {
+            let (a, moved) = self.place(a);
+            report.count(&a, moved);
+            self.set.insert(a);
+        }
+        report
+    }
+
+    /// Imports annotations from a file as one undoable step. `Merge` keeps existing ones and,
+    /// where two share an id, the one modified last; `Replace` removes the existing ones
+    /// first. The caller has already validated the whole file, so this cannot fail halfway.
+    pub fn import(&mut self, annotations: Vec<Annotation>, mode: ImportMode) -> (Change, ImportReport) {
+        let mut report = ImportReport::default();
+        let mut edits = Vec::new();
+        if mode == ImportMode::Replace {
+            report.removed = self.set.len();
+            edits.extend(self.set.iter().cloned().map(Edit::Remove));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for a in annotations {
+            if !seen.insert(a.id.clone()) {
+                report.skipped += 1; // the same id twice in one file: the first wins
+                continue;
+            }
+            let (a, moved) = self.place(a);
+            let existing = if mode == ImportMode::Merge { self.set.get(&a.id) } else { None };
+            match existing {
+                Some(old) if old.modified >= a.modified => report.skipped += 1,
+                Some(old) => {
+                    report.placed.count(&a, moved);
+                    report.updated += 1;
+                    edits.push(Edit::Update { before: old.clone(), after: a });
+                }
+                None => {
+                    report.placed.count(&a, moved);
+                    report.added += 1;
+                    edits.push(Edit::Insert(a));
+                }
+            }
+        }
+        self.history.seal();
+        (self.apply(edits, None, None), report)
+    }
+
+    /// The runs of block `b` with the annotations covering each.
+    pub fn segments(&self, b: usize) -> Vec<Segment> {
+        let Some(block) = self.text.blocks().get(b) else { return Vec::new() };
+        let mut anns: Vec<&Annotation> = self.set.in_block(b).collect();
+        anns.sort_by(|x, y| {
+            (x.range().start(), std::cmp::Reverse(x.range().end()), &x.id).cmp(&(
+                y.range().start(),
+                std::cmp::Reverse(y.range().end()),
+                &y.id,
+            ))
+        });
+        let ranges: Vec<CharRange> = anns.iter().map(|a| a.range()).collect();
+        segment(block.range, &ranges)
+            .into_iter()
+            .map(|run| {
+                let ids = run.covering.iter().map(|&i| anns[i].id.clone()).collect();
+                let tags = Tag::ALL.into_iter().filter(|t| run.covering.iter().any(|&i| anns[i].tag == *t)).collect();
+                Segment { range: run.range, text: self.text.slice(run.range), ids, tags }
+            })
+            .collect()
+    }
+}
+
+fn focus_of(edits: &[Edit]) -> Option<AnnotationId> {
+    edits.iter().rev().find_map(|e| match e {
+        Edit::Insert(a) | Edit::Update { after: a, .. } => Some(a.id.clone()),
+        Edit::Remove(_) => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws() -> Workspace {
+        Workspace::new(Article::default_article())
+    }
+
+    fn id(n: u8) -> AnnotationId {
+        AnnotationId::new_v4([n; 16])
+    }
+
+    fn range_of(w: &Workspace, needle: &str) -> CharRange {
+        let text: String = w.text().chars().iter().collect();
+        let byte = text.find(needle).unwrap();
+        let s = text[..byte].chars().count();
+        CharRange::new(s, s + needle.chars().count()).unwrap()
+    }
+
+    #[test]
+    fn create_snaps_and_dedupes() {
+        let mut w = ws();
+        let r = range_of(&w, "14.8 trill");
+        let c = w.create(r, Tag::Figure, id(1), Timestamp(5)).unwrap();
+        let a = w.annotations().get(&id(1)).unwrap();
+        assert_eq!(a.target.exact, "14.8 trillion");
+        assert_eq!(a.target.prefix.chars().count(), 32);
+        assert_eq!(c.blocks, vec![5], "the figure is in the last paragraph");
+        let again = w.create(r, Tag::Figure, id(2), Timestamp(6)).unwrap();
+        assert_eq!(again, Change { blocks: vec![], focus: Some(id(1)) });
+        assert_eq!(w.annotations().len(), 1);
+        assert!(w.create(r, Tag::Claim, id(3), Timestamp(6)).is_ok(), "another tag is another annotation");
+        assert_eq!(w.create(CharRange::new(79, 81).unwrap(), Tag::Claim, id(4), Timestamp(7)), Err(CreateError::NothingSelected));
+    }
+
+    #[test]
+    fn undo_redo_cover_create_edit_retag_delete() {
+        let mut w = ws();
+        let r = range_of(&w, "Zelensky");
+        w.create(r, Tag::Claim, id(1), Timestamp(1)).unwrap();
+        w.set_note(&id(1), "c", Timestamp(2));
+        w.set_note(&id(1), "ch", Timestamp(3));
+        w.set_note(&id(1), "check", Timestamp(4));
+        w.seal_history();
+        w.set_tag(&id(1), Tag::Quote, Timestamp(5));
+        w.delete(&id(1));
+        assert!(w.annotations().is_empty());
+        w.undo().unwrap();
+        assert_eq!(w.annotations().get(&id(1)).unwrap().tag, Tag::Quote);
+        w.undo().unwrap();
+        assert_eq!(w.annotations().get(&id(1)).unwrap().tag, Tag::Claim);
+        w.undo().unwrap();
+        assert_eq!(w.annotations().get(&id(1)).unwrap().note, "", "typing undoes as one step");
+        w.undo().unwrap();
+        assert!(w.annotations().is_empty());
+        assert!(w.undo().is_none());
+        w.redo().unwrap();
+        w.redo().unwrap();
+        assert_eq!(w.annotations().get(&id(1)).unwrap().note, "check");
+        assert_eq!(w.annotations().get(&id(1)).unwrap().modified, Timestamp(4));
+        // A new action clears the redo stack.
+        w.set_tag(&id(1), Tag::Figure, Timestamp(9));
+        assert!(!w.can_redo());
+    }
+
+    #[test]
+    fn segments_of_overlapping_annotations() {
+        let mut w = ws();
+        let outer = range_of(&w, "the total value of Ukraine’s mineral resources");
+        let inner = range_of(&w, "mineral resources is estimated");
+        w.create(outer, Tag::Claim, id(1), Timestamp(1)).unwrap();
+        w.create(inner, Tag::Figure, id(2), Timestamp(1)).unwrap();
+        let segs = w.segments(5);
+        let marked: Vec<(&str, usize)> = segs.iter().filter(|s| !s.ids.is_empty()).map(|s| (s.text.as_str(), s.ids.len())).collect();
+        assert_eq!(marked, vec![("the total value of Ukraine’s ", 1), ("mineral resources", 2), (" is estimated", 1)]);
+        let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, w.text().slice(w.text().blocks()[5].range));
+        assert_eq!(segs.iter().find(|s| s.ids.len() == 2).unwrap().tags, vec![Tag::Claim, Tag::Figure]);
+    }
+
+    fn ann(w: &Workspace, n: u8, needle: &str, modified: i64) -> Annotation {
+        Annotation {
+            id: id(n),
+            tag: Tag::Claim,
+            target: w.target_for(range_of(w, needle)),
+            note: format!("v{modified}"),
+            created: Timestamp(0),
+            modified: Timestamp(modified),
+            status: Status::Anchored,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn import_merge_keeps_the_newer_of_two_with_one_id() {
+        let mut w = ws();
+        w.load(vec![ann(&w, 1, "Donetsk", 10), ann(&w, 2, "Luhansk", 10)]);
+        let incoming = vec![ann(&w, 1, "Donetsk", 20), ann(&w, 2, "Luhansk", 5), ann(&w, 3, "Iran", 1), ann(&w, 3, "Iran", 1)];
+        let (change, report) = w.import(incoming, ImportMode::Merge);
+        assert_eq!((report.added, report.updated, report.skipped), (1, 1, 2));
+        assert_eq!(w.annotations().len(), 3);
+        assert_eq!(w.annotations().get(&id(1)).unwrap().note, "v20");
+        assert_eq!(w.annotations().get(&id(2)).unwrap().note, "v10");
+        assert!(!change.blocks.is_empty());
+        // One undo step takes the whole import back.
+        w.undo().unwrap();
+        assert_eq!(w.annotations().len(), 2);
+        assert_eq!(w.annotations().get(&id(1)).unwrap().note, "v10");
+    }
+
+    #[test]
+    fn import_replace_removes_the_old_ones() {
+        let mut w = ws();
+        w.load(vec![ann(&w, 1, "Donetsk", 10)]);
+        let (_, report) = w.import(vec![ann(&w, 2, "Luhansk", 1)], ImportMode::Replace);
+        assert_eq!((report.added, report.removed), (1, 1));
+        assert!(w.annotations().get(&id(1)).is_none());
+        assert!(report.to_string().contains("1 added"));
+        w.undo().unwrap();
+        assert!(w.annotations().get(&id(1)).is_some() && w.annotations().get(&id(2)).is_none());
+    }
+
+    #[test]
+    fn load_reanchors_and_keeps_orphans() {
+        let mut w = ws();
+        let r = range_of(&w, "Donetsk");
+        let mut good = w.target_for(r);
+        good.range = CharRange::new(0, 7).unwrap(); // stale position
+        let lost = Target { range: r, exact: "Crimea".into(), prefix: String::new(), suffix: String::new() };
+        let mk = |n, target| Annotation {
+            id: id(n),
+            tag: Tag::Claim,
+            target,
+            note: String::new(),
+            created: Timestamp(0),
+            modified: Timestamp(0),
+            status: Status::Anchored,
+            extra: Default::default(),
+        };
+        let report = w.load(vec![mk(1, good), mk(2, lost)]);
+        assert_eq!(report, LoadReport { anchored: 1, moved: 1, orphaned: 1 });
+        assert_eq!(w.annotations().get(&id(1)).unwrap().range(), r);
+        assert!(w.annotations().get(&id(2)).unwrap().is_orphan());
+        assert_eq!(w.annotations().len(), 2);
+    }
+}

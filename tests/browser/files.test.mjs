@@ -1,0 +1,176 @@
+// Issue 3 in the browser: bringing articles, the library, importing, exporting, and errors
+// that leave the current work untouched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startAll, openApp, dragSelect, marks, panelIds, sleep } from './helpers.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.close(); });
+
+const file = (name, text, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(text) });
+
+async function openArticleFile(page, f) {
+  await page.getByLabel('Open article').setInputFiles(f);
+}
+
+async function importFile(page, f) {
+  await page.getByLabel('Import annotations').setInputFiles(f);
+}
+
+const EMOJI_ARTICLE = [
+  'Emoji 😀 report',
+  '',
+  'The 👩‍👩‍👧 family said “we are fine” on Monday.',
+  '',
+  'Прибыль выросла на 12% 📈 в 2024 году, said the CFO.',
+].join('\n');
+
+test('an HTML article with a script: the script never runs, the text is shown', async () => {
+  const { page, context } = await openApp(env);
+  const html = `<!doctype html><html><head><title>Ignored title</title>
+    <script>window.__ran = true; document.title = 'pwned'</script>
+    <style>p { color: red }</style></head>
+    <body><nav>Menu Home About</nav>
+    <h1>Budget <b>rises</b> by 5%</h1>
+    <p>The council said spending <img src="http://127.0.0.1:9/x.png" onerror="window.__ran = true">rises.</p>
+    <p onclick="window.__ran = true">Second <a href="javascript:alert(1)">paragraph</a>.</p>
+    <script>window.__ran2 = true</script>
+    <footer>Copyright</footer></body></html>`;
+  await openArticleFile(page, file('budget.html', html, 'text/html'));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Budget rises by 5%');
+  const paras = await page.$$eval('article p[data-block]', (ps) => ps.map((p) => p.textContent));
+  assert.deepEqual(paras, ['The council said spending rises.', 'Second paragraph.']);
+  assert.equal(await page.evaluate(() => window.__ran ?? window.__ran2 ?? null), null);
+  assert.equal(await page.$$eval('article img, article a, article script', (x) => x.length), 0);
+  assert.equal(await page.title(), 'Factmark');
+  await context.close();
+});
+
+test('a W3C file with UTF-16 offsets lands on the right words of an emoji article', async () => {
+  const { page, context } = await openApp(env);
+  await openArticleFile(page, file('emoji.txt', EMOJI_ARTICLE));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Emoji 😀 report');
+  const text = await page.evaluate(() => [...document.querySelectorAll('article [data-block]')].map((b) => b.textContent).join('\n\n'));
+  // UTF-16 offsets, as Hypothesis, Recogito and Label Studio write them.
+  const at = (s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const anno = (id, exact, tag) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'Annotation', motivation: 'tagging',
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: tag }],
+    target: { selector: [
+      { type: 'TextQuoteSelector', exact },
+      { type: 'TextPositionSelector', ...at(exact) },
+    ] },
+  });
+  const page1 = { type: 'AnnotationPage', items: [anno('a1', 'we are fine', 'quote'), anno('a2', '12%', 'figure'), anno('a3', 'said the CFO', 'claim')] };
+  assert.notEqual(at('12%').start, [...text].indexOf('1'), 'the offsets really are UTF-16 here');
+  await importFile(page, file('hypothesis.json', JSON.stringify(page1), 'application/json'));
+  await page.waitForSelector('article mark');
+  const ms = await marks(page);
+  const byId = Object.fromEntries(['a1', 'a2', 'a3'].map((id) => [id, ms.filter((m) => m.ids.includes(id)).map((m) => m.text).join('')]));
+  assert.deepEqual(byId, { a1: 'we are fine', a2: '12%', a3: 'said the CFO' });
+
+  // The export writes code points.
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /W3C/ }).click(),
+  ]);
+  const out = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(out.type, 'AnnotationCollection');
+  const items = out.first.items;
+  const cps = [...text];
+  for (const a of items) {
+    const q = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
+    const p = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+    assert.equal(cps.slice(p.start, p.end).join(''), q.exact);
+  }
+  await context.close();
+});
+
+test('a broken file shows an error and leaves the annotations untouched', async () => {
+  const { page, context } = await openApp(env);
+  await dragSelect(page, 'Luhansk');
+  await page.keyboard.press('c');
+  const before = await marks(page);
+  for (const [name, body, pattern] of [
+    ['broken.json', '{"format": "factmark",\n  "version": 1,\n  oops', /broken\.json.*line 3, column \d+/],
+    ['other.json', '{"hello": "world"}', /other\.json.*neither a Factmark file nor W3C/],
+    ['future.json', '{"format": "factmark", "version": 9}', /future\.json.*newer Factmark/],
+    ['binary.json', '\u0000\u0001\u0002\u0003\u0004\u0000PK\u0003\u0004', /binary\.json.*binary/],
+  ]) {
+    await importFile(page, file(name, body, 'application/json'));
+    await page.getByRole('alert').filter({ hasText: pattern }).waitFor();
+  }
+  assert.deepEqual(await marks(page), before);
+  assert.equal((await panelIds(page)).length, 1);
+  await context.close();
+});
+
+test('switching articles and back: each keeps its own annotations; delete with undo', async () => {
+  const { page, context } = await openApp(env);
+  await dragSelect(page, 'Luhansk');
+  await page.keyboard.press('c');
+  // A pasted article.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByLabel('Article text').fill('Pasted headline\n\nA pasted body with 42 apples.');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Pasted headline');
+  assert.equal((await panelIds(page)).length, 0);
+  await dragSelect(page, '42 apples');
+  await page.keyboard.press('f');
+  assert.equal((await marks(page))[0].text, '42 apples');
+
+  // Back to the default article through the library.
+  await page.locator('summary', { hasText: 'Articles' }).click();
+  await page.getByRole('button', { name: /Zelensky signals/ }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent.startsWith('Zelensky'));
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['Luhansk']);
+
+  // And to the pasted one again, after a reload.
+  await sleep(300);
+  await page.reload();
+  await page.waitForSelector('article mark');
+  await page.locator('summary', { hasText: 'Articles' }).click();
+  const entry = page.locator('.library-list li', { hasText: 'Pasted headline' });
+  assert.match(await entry.textContent(), /1 annotation/);
+  await entry.getByRole('button', { name: /Pasted headline/ }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Pasted headline');
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['42 apples']);
+
+  // Delete it (after confirming), then undo from the notice.
+  await page.locator('summary', { hasText: 'Articles' }).click();
+  await entry.getByRole('button', { name: 'Delete article' }).click();
+  await entry.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent.startsWith('Zelensky'));
+  assert.equal(await page.locator('.library-list li', { hasText: 'Pasted headline' }).count(), 0);
+  await page.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.library-list li', { hasText: 'Pasted headline' }).getByRole('button', { name: /Pasted headline/ }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Pasted headline');
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['42 apples']);
+  await context.close();
+});
+
+test('a Factmark file with another article adds and opens it; CSV export', async () => {
+  const { page, context } = await openApp(env);
+  const text = 'Other news\n\nThe mayor said taxes fall 3% next year.';
+  const doc = {
+    format: 'factmark', version: 1,
+    article: { title: 'Other news', text, sha256: '' },
+    annotations: [{ id: 'x-1', tag: 'figure', start: 38, end: 40, exact: '3%', prefix: '', suffix: '', note: 'check, "really"', created: '2025-01-01T00:00:00Z', modified: '2025-01-01T00:00:00Z' }],
+  };
+  await importFile(page, file('other.factmark.json', JSON.stringify(doc), 'application/json'));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Other news');
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['3%']);
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /CSV/ }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^other-news\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFid,tag,text,start,end,note,created,modified,status\r\n'));
+  assert.match(csv, /x-1,figure,3%,38,40,"check, ""really""",2025-01-01T00:00:00.000Z,2025-01-01T00:00:00.000Z,anchored\r\n/);
+  await context.close();
+});
