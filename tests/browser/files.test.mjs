@@ -174,3 +174,27 @@ test('a Factmark file with another article adds and opens it; CSV export', async
   assert.match(csv, /x-1,figure,3%,38,40,"check, ""really""",2025-01-01T00:00:00.000Z,2025-01-01T00:00:00.000Z,anchored\r\n/);
   await context.close();
 });
+
+test('dropping files: an article opens, a JSON file imports; Replace mode replaces', async () => {
+  const { page, context } = await openApp(env);
+  const drop = (name, text, type) => page.evaluate(([name, text, type]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text, type]);
+  await drop('dropped.md', '# Dropped *news*\n\nThe **bank** said rates rise to 5%.\n\n- one item\n', 'text/markdown');
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Dropped news');
+  assert.deepEqual(await page.$$eval('article p[data-block]', (ps) => ps.map((p) => p.textContent)), ['The bank said rates rise to 5%.', 'one item']);
+  await dragSelect(page, 'The bank');
+  await page.keyboard.press('q');
+  const w3c = (id, exact, tag) => ({ type: 'Annotation', id, body: { type: 'TextualBody', purpose: 'tagging', value: tag }, target: { selector: { type: 'TextQuoteSelector', exact } } });
+  await page.getByRole('combobox', { name: 'How to import' }).selectOption('replace');
+  await drop('notes.json', JSON.stringify([w3c('r1', 'rates rise', 'claim'), w3c('r2', '5%', 'figure')]), 'application/json');
+  await page.getByRole('status').filter({ hasText: /Imported “notes\.json”: 2 added, 1 replaced/ }).waitFor();
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['rates rise', '5%']);
+  // The whole import is one undo step.
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('Control+z');
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['The bank']);
+  await context.close();
+});
