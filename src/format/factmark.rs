@@ -228,6 +228,26 @@ mod tests {
         assert_eq!(serialize(&w).trim_end(), golden.trim_end());
     }
 
+    /// The JSON Schema in the repo describes what we write: every required field is written,
+    /// and the tag enum is exactly our tags.
+    #[test]
+    fn schema_matches_the_writer() {
+        let schema: Value = serde_json::from_str(include_str!("../../schema/factmark-v1.schema.json")).unwrap();
+        let written: Value = serde_json::from_str(&serialize(&sample_ws())).unwrap();
+        let item = &schema["properties"]["annotations"]["items"];
+        for key in item["required"].as_array().unwrap() {
+            assert!(written["annotations"][0].get(key.as_str().unwrap()).is_some(), "missing {key}");
+        }
+        for key in schema["required"].as_array().unwrap() {
+            assert!(written.get(key.as_str().unwrap()).is_some(), "missing {key}");
+        }
+        let tags: Vec<&str> = item["properties"]["tag"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(tags, Tag::ALL.map(Tag::as_str));
+        for key in written["annotations"][0].as_object().unwrap().keys() {
+            assert!(item["properties"].get(key).is_some(), "schema lacks {key}");
+        }
+    }
+
     #[test]
     fn unknown_fields_survive_a_round_trip() {
         let json = serialize(&sample_ws()).replacen("\"note\":", "\"verdict\": \"false\",\n      \"note\":", 1);

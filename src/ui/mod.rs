@@ -1,6 +1,7 @@
 //! The browser UI: Leptos components over the pure core. Handlers make one core call each.
 
 mod article_view;
+mod bench;
 mod browser;
 mod download;
 mod files;
@@ -86,8 +87,14 @@ fn App() -> impl IntoView {
             state.toolbar.set(next);
         }
     };
-    window_event_listener(leptos::ev::mouseup, move |_| update_toolbar());
-    window_event_listener(leptos::ev::touchend, move |_| update_toolbar());
+    // With "tag on release" on, a finished pointer selection is tagged at once; otherwise
+    // the toolbar offers the tags.
+    let on_release = move || match (state.quick_tag.get_untracked(), current_selection()) {
+        (Some(tag), Some((raw, _))) => state.tag_range(raw, tag),
+        _ => update_toolbar(),
+    };
+    window_event_listener(leptos::ev::mouseup, move |_| on_release());
+    window_event_listener(leptos::ev::touchend, move |_| on_release());
     window_event_listener(leptos::ev::keyup, move |ev| {
         if ev.shift_key() || ev.key().starts_with("Arrow") || ev.key() == "Shift" {
             update_toolbar();
@@ -194,6 +201,10 @@ fn App() -> impl IntoView {
             }
         }
     });
+
+    if bench::requested() {
+        bench::start(state);
+    }
 
     // The article view is rebuilt only when another article is opened.
     let article_key = Memo::new(move |_| state.ws.with(|w| w.sha256().to_string()));

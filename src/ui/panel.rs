@@ -1,8 +1,15 @@
-//! The annotations panel: counts and filter by tag, then one editable item per annotation.
+//! The annotations panel: counts and a filter by tag, an editor for the selected annotation,
+//! and one light row per annotation in document order.
+//!
+//! Rows are static: each is keyed by (id, modified, status), so only a changed annotation's
+//! row is rebuilt, and nothing per row is reactive. Selection is marked by one effect that
+//! moves `aria-current`, so selecting never touches the other rows. This keeps the panel
+//! cheap with thousands of annotations.
 
 use super::browser::{panel_item_of, scroll_into_view};
 use super::state::AppState;
-use crate::annotation::{AnnotationId, Tag};
+use crate::annotation::{Annotation, AnnotationId, Tag};
+use crate::time::Timestamp;
 use leptos::prelude::*;
 
 /// Quotes longer than this (code points) are shortened in the panel.
@@ -16,27 +23,40 @@ fn shorten(s: &str) -> String {
     format!("{}…", head.trim_end())
 }
 
+/// What identifies a row's content: it changes whenever the row must be rebuilt.
+type RowKey = (AnnotationId, Timestamp, bool);
+
+fn row_key(a: &Annotation) -> RowKey {
+    (a.id.clone(), a.modified, a.is_orphan())
+}
+
 #[component]
 pub fn Panel(state: AppState) -> impl IntoView {
     let counts = Memo::new(move |_| state.ws.with(|w| w.annotations().counts()));
     let total = Memo::new(move |_| state.ws.with(|w| w.annotations().len()));
-    let anchored = Memo::new(move |_| {
-        let filter = state.filter.get();
-        state
-            .ws
-            .with(|w| w.annotations().anchored().filter(|a| filter.is_none_or(|t| a.tag == t)).map(|a| a.id.clone()).collect::<Vec<_>>())
-    });
-    let orphans = Memo::new(move |_| {
-        let filter = state.filter.get();
-        state.ws.with(|w| w.annotations().orphans().filter(|a| filter.is_none_or(|t| a.tag == t)).map(|a| a.id.clone()).collect::<Vec<_>>())
-    });
-    // Keep the selected item visible: syncing with the DOM is what effects are for.
-    Effect::new(move |_| {
-        if let Some(id) = state.selected.get() {
-            if let Some(el) = panel_item_of(&id) {
-                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
-            }
+    let rows = move |orphans: bool| {
+        Memo::new(move |_| {
+            let filter = state.filter.get();
+            state.ws.with(|w| {
+                let set = w.annotations();
+                let list: Box<dyn Iterator<Item = &Annotation>> = if orphans { Box::new(set.orphans()) } else { Box::new(set.anchored()) };
+                list.filter(|a| filter.is_none_or(|t| a.tag == t)).map(row_key).collect::<Vec<_>>()
+            })
+        })
+    };
+    let anchored = rows(false);
+    let orphans = rows(true);
+    // Mark the selected row and keep it visible: syncing with the DOM is what effects are for.
+    Effect::new(move |prev: Option<Option<AnnotationId>>| {
+        let current = state.selected.get();
+        if let Some(el) = prev.flatten().and_then(|id| panel_item_of(&id)) {
+            let _ = el.remove_attribute("aria-current");
         }
+        if let Some(el) = current.as_ref().and_then(panel_item_of) {
+            let _ = el.set_attribute("aria-current", "true");
+            scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+        }
+        current
     });
     let filter_button = move |tag: Option<Tag>| {
         let label = move || match tag {
@@ -66,9 +86,10 @@ pub fn Panel(state: AppState) -> impl IntoView {
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>
             </Show>
+            <Editor state />
             <ol class="items">
-                <For each=move || anchored.get() key=|id| id.clone() let:id>
-                    <Item state id />
+                <For each=move || anchored.get() key=|k| k.clone() let:k>
+                    <Row state id=k.0 />
                 </For>
             </ol>
             <Show when=move || !orphans.with(Vec::is_empty)>
@@ -76,8 +97,8 @@ pub fn Panel(state: AppState) -> impl IntoView {
                     <h3>"Could not place"</h3>
                     <p class="hint">"These annotations no longer match the text. They are kept and included in every download."</p>
                     <ol class="items">
-                        <For each=move || orphans.get() key=|id| id.clone() let:id>
-                            <Item state id />
+                        <For each=move || orphans.get() key=|k| k.clone() let:k>
+                            <Row state id=k.0 />
                         </For>
                     </ol>
                 </section>
@@ -86,66 +107,74 @@ pub fn Panel(state: AppState) -> impl IntoView {
     }
 }
 
+/// One annotation's row: tag, quote and note. Built once per version of the annotation.
 #[component]
-fn Item(state: AppState, id: AnnotationId) -> impl IntoView {
-    let ann = {
-        let id = id.clone();
-        Memo::new(move |_| state.ws.with(|w| w.annotations().get(&id).cloned()))
-    };
-    let is_selected = {
-        let id = id.clone();
-        move || state.selected.with(|s| s.as_ref() == Some(&id))
-    };
-    let tag = move || ann.with(|a| a.as_ref().map(|a| a.tag).unwrap_or(Tag::Claim));
-    let id_attr = id.to_string();
-    let (id_click, id_tag, id_note, id_del) = (id.clone(), id.clone(), id.clone(), id.clone());
+fn Row(state: AppState, id: AnnotationId) -> impl IntoView {
+    let Some(a) = state.ws.with_untracked(|w| w.annotations().get(&id).cloned()) else { return ().into_any() };
+    let selected = state.selected.get_untracked().as_ref() == Some(&id);
+    let tag = a.tag.as_str();
+    let id_click = id.clone();
     view! {
         <li
             class="item"
-            class:selected=is_selected
-            class:orphan=move || ann.with(|a| a.as_ref().is_some_and(|a| a.is_orphan()))
-            data-annotation-id=id_attr
-            data-tag=move || tag().as_str()
-            on:click=move |ev| {
-                // Clicks inside the editing controls are for those controls.
-                let inside_control = ev.target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .and_then(|el| el.closest("select, textarea, button").ok().flatten())
-                    .is_some();
-                if !inside_control {
-                    state.reveal(&id_click);
-                }
-            }
+            class:orphan=a.is_orphan()
+            data-annotation-id=id.to_string()
+            data-tag=tag
+            aria-current=selected.then_some("true")
         >
-            <div class="item-head">
-                <span class=move || format!("tag-chip tag-{}", tag().as_str())>{move || tag().label()}</span>
-                <select
-                    class="retag"
-                    aria-label="Tag"
-                    on:change=move |ev| {
-                        if let Some(t) = Tag::parse(&event_target_value(&ev)) {
-                            state.set_tag(&id_tag, t);
-                        }
-                    }
-                >
-                    {Tag::ALL.into_iter().map(|t| view! {
-                        <option value=t.as_str() selected=move || tag() == t>{t.label()}</option>
-                    }).collect_view()}
-                </select>
-                <button type="button" class="delete" aria-label="Delete annotation" on:click=move |_| state.delete(&id_del)>
-                    "Delete"
-                </button>
-            </div>
-            <blockquote class="quote">{move || ann.with(|a| a.as_ref().map(|a| shorten(&a.target.exact)))}</blockquote>
-            <textarea
-                class="note"
-                aria-label="Note"
-                placeholder="Add a note…"
-                rows="2"
-                prop:value=move || ann.with(|a| a.as_ref().map(|a| a.note.clone()).unwrap_or_default())
-                on:input=move |ev| state.set_note(&id_note, &event_target_value(&ev))
-                on:blur=move |_| state.end_note_edit()
-            ></textarea>
+            <button type="button" class="row" on:click=move |_| state.reveal(&id_click)>
+                <span class=format!("tag-chip tag-{tag}")>{a.tag.label()}</span>
+                <span class="quote">{shorten(&a.target.exact)}</span>
+                {(!a.note.is_empty()).then(|| view! { <span class="note-preview">{a.note.clone()}</span> })}
+            </button>
         </li>
+    }
+    .into_any()
+}
+
+/// Editing the selected annotation: tag, note and delete.
+#[component]
+fn Editor(state: AppState) -> impl IntoView {
+    let current = Memo::new(move |_| {
+        let id = state.selected.get()?;
+        state.ws.with(|w| w.annotations().get(&id).map(|a| (a.id.clone(), a.tag, a.note.clone(), shorten(&a.target.exact))))
+    });
+    let id_now = move || current.with_untracked(|c| c.as_ref().map(|c| c.0.clone()));
+    move || {
+        let (id, _, _, quote) = current.with(|c| c.clone())?;
+        let tag = move || current.with(|c| c.as_ref().map(|c| c.1).unwrap_or(Tag::Claim));
+        Some(view! {
+            <section class="editor" aria-label="Selected annotation" data-editing=id.to_string()>
+                <div class="item-head">
+                    <span class=move || format!("tag-chip tag-{}", tag().as_str())>{move || tag().label()}</span>
+                    <select
+                        class="retag"
+                        aria-label="Tag"
+                        on:change=move |ev| {
+                            if let (Some(id), Some(t)) = (id_now(), Tag::parse(&event_target_value(&ev))) {
+                                state.set_tag(&id, t);
+                            }
+                        }
+                    >
+                        {Tag::ALL.into_iter().map(|t| view! {
+                            <option value=t.as_str() selected=move || tag() == t>{t.label()}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="button" class="delete" aria-label="Delete annotation" on:click=move |_| { if let Some(id) = id_now() { state.delete(&id); } }>
+                        "Delete"
+                    </button>
+                </div>
+                <blockquote class="quote">{quote}</blockquote>
+                <textarea
+                    class="note"
+                    aria-label="Note"
+                    placeholder="Add a note…"
+                    rows="3"
+                    prop:value=move || current.with(|c| c.as_ref().map(|c| c.2.clone()).unwrap_or_default())
+                    on:input=move |ev| { if let Some(id) = id_now() { state.set_note(&id, &event_target_value(&ev)); } }
+                    on:blur=move |_| state.end_note_edit()
+                ></textarea>
+            </section>
+        })
     }
 }

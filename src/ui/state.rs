@@ -44,6 +44,8 @@ pub struct AppState {
     pub dirty: StoredValue<bool>,
     pub library: RwSignal<Library>,
     pub import_mode: RwSignal<ImportMode>,
+    /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
+    pub quick_tag: RwSignal<Option<Tag>>,
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
@@ -100,6 +102,7 @@ impl AppState {
         AppState {
             library: RwSignal::new(library),
             import_mode: RwSignal::new(ImportMode::Merge),
+            quick_tag: RwSignal::new(None),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             ws: RwSignal::new(ws),
@@ -159,9 +162,12 @@ impl AppState {
                 self.refresh_blocks(&change.blocks);
                 let created = !change.blocks.is_empty();
                 if let Some(id) = change.focus {
-                    let quote = self.ws.with_untracked(|w| w.annotations().get(&id).map(|a| a.target.exact.clone()));
+                    let quote = self.ws.with_untracked(|w| w.annotations().get(&id).map(|a| a.target.exact.clone())).unwrap_or_default();
+                    if created {
+                        super::bench::created(&id, &quote);
+                    }
                     let verb = if created { "added" } else { "already exists" };
-                    self.announce(format!("{} {verb}: {}", tag.label(), quote.unwrap_or_default()));
+                    self.announce(format!("{} {verb}: {quote}", tag.label()));
                     self.selected.set(Some(id));
                 }
                 self.toolbar.set(None);
@@ -345,22 +351,25 @@ impl AppState {
 
     /// Imports an annotation file: all of it, or (on any problem) nothing.
     pub fn import_file(&self, name: &str, bytes: &[u8]) {
+        self.import_file_as(name, bytes, self.import_mode.get_untracked());
+    }
+
+    pub fn import_file_as(&self, name: &str, bytes: &[u8], mode: ImportMode) {
         let result = self.ws.with_untracked(|w| read_annotations(bytes, w.text(), now()));
         match result {
             Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
-            Ok(AnnotationFile::W3c(list)) => self.import_list(name, list),
+            Ok(AnnotationFile::W3c(list)) => self.import_list(name, list, mode),
             Ok(AnnotationFile::Factmark(parsed)) => {
                 let sha = crate::sha256::sha256_hex(parsed.article.canonical_text().as_bytes());
                 if self.ws.with_untracked(|w| w.sha256() != sha) {
                     self.open_article(parsed.article);
                 }
-                self.import_list(name, parsed.annotations);
+                self.import_list(name, parsed.annotations, mode);
             }
         }
     }
 
-    fn import_list(&self, name: &str, list: Vec<Annotation>) {
-        let mode = self.import_mode.get_untracked();
+    fn import_list(&self, name: &str, list: Vec<Annotation>, mode: ImportMode) {
         let mut result = None;
         self.ws.update(|w| result = Some(w.import(list, mode)));
         let Some((change, report)) = result else { return };

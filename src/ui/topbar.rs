@@ -101,6 +101,17 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                     <option value="merge" selected=true>"Merge"</option>
                     <option value="replace">"Replace"</option>
                 </select>
+                <select
+                    aria-label="Tag on release"
+                    title="Tag a selection as soon as the mouse is released, without the toolbar"
+                    prop:value=move || state.quick_tag.get().map(|t| t.as_str()).unwrap_or("off")
+                    on:change=move |ev| state.quick_tag.set(crate::annotation::Tag::parse(&event_target_value(&ev)))
+                >
+                    <option value="off">"Tag on release: off"</option>
+                    <option value="claim">"Tag on release: Claim"</option>
+                    <option value="figure">"Tag on release: Figure"</option>
+                    <option value="quote">"Tag on release: Quote"</option>
+                </select>
             </nav>
             <div class="actions">
                 <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z">"Undo"</button>

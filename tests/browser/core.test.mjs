@@ -101,10 +101,11 @@ test('annotate, overlap, reload, download, delete, undo and redo', async () => {
 
   // 6. Delete one, then undo and redo (keyboard), and undo again with the button.
   const quoteItem = page.locator('[data-annotation-id]', { hasText: SENTENCE });
-  await quoteItem.getByRole('button', { name: 'Delete annotation' }).click();
+  await quoteItem.getByRole('button').click();
+  await page.getByRole('region', { name: 'Selected annotation' }).getByRole('button', { name: 'Delete annotation' }).click();
   assert.equal((await panelIds(page)).length, 2);
   assert.equal((await marks(page)).filter((m) => m.tags.includes('quote')).length, 0);
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('Control+z');
   assert.equal((await panelIds(page)).length, 3);
   assert.equal((await marks(page)).filter((m) => m.tags.includes('quote')).length, 1);
@@ -123,11 +124,12 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
   const { page, context } = await openApp(env);
   await dragSelect(page, 'Donetsk, Dnipropetrovsk, and Luhansk');
   await page.keyboard.press('c');
-  const item = page.locator('[data-annotation-id]').first();
-  const note = item.getByRole('textbox', { name: 'Note' });
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  const note = editor.getByRole('textbox', { name: 'Note' });
   await note.fill('Three regions <script>window.__pwned = 1</script>');
   await sleep(300);
   assert.equal((await savedDoc(page)).annotations[0].note, 'Three regions <script>window.__pwned = 1</script>');
+  assert.match(await page.locator('[data-annotation-id]').first().textContent(), /Three regions <script>/, 'the row shows the note, as text');
 
   // Hovering the highlight shows its tag and note, as text (never as HTML).
   const mark = page.locator('article mark').first();
@@ -138,11 +140,11 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 
   // Retag from the panel.
-  await item.getByRole('combobox', { name: 'Tag' }).selectOption('quote');
+  await editor.getByRole('combobox', { name: 'Tag' }).selectOption('quote');
   assert.deepEqual((await marks(page))[0].tags, ['quote']);
 
   // Undo the retag, then the note (typing is one step).
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('Control+z');
   assert.deepEqual((await marks(page))[0].tags, ['claim']);
   await page.keyboard.press('Control+z');
@@ -150,7 +152,7 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
 
   // Clicking a highlight selects its panel item.
   await page.locator('article mark').first().click();
-  await page.waitForSelector('[data-annotation-id].selected');
+  await page.waitForSelector('[data-annotation-id][aria-current="true"]');
 
   // Filter by tag.
   await page.getByRole('button', { name: /^Figure \d+$/ }).click();
@@ -159,7 +161,7 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
   assert.equal(await page.locator('[data-annotation-id]').count(), 1);
 
   // Keyboard: ] focuses the next highlight, which shows its tooltip.
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press(']');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MARK');
   await page.getByRole('tooltip').waitFor();

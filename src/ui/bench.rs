@@ -1,0 +1,172 @@
+//! Benchmark mode (`?bench`): opens the workload article and exposes `window.__bench`, the
+//! adapter contract of the side-by-side kit. Every member is a thin call into the same code
+//! a person's action runs: the article import, the W3C import, delete, and the selection
+//! handler ("tag on release"). Without `?bench` none of this runs.
+
+use super::files::article_from_file;
+use super::state::AppState;
+use crate::annotation::{AnnotationId, Tag};
+use crate::workspace::ImportMode;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    static ON_CREATE: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+fn param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// True when the page was opened with a `bench` query parameter.
+pub fn requested() -> bool {
+    window().location().search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()).is_some_and(|p| p.has("bench"))
+}
+
+/// Called by the selection handler when a person's selection created an annotation.
+pub fn created(id: &AnnotationId, quote: &str) {
+    ON_CREATE.with(|cb| {
+        if let Some(cb) = cb.borrow().as_ref() {
+            let info = Object::new();
+            let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let _ = Reflect::set(&info, &"t".into(), &now.into());
+            let _ = Reflect::set(&info, &"id".into(), &id.as_str().into());
+            let _ = Reflect::set(&info, &"quote".into(), &quote.into());
+            let _ = cb.call1(&JsValue::NULL, &info);
+        }
+    });
+}
+
+/// A promise that settles in the next animation frame, after the reactive DOM updates of the
+/// current task have run (they are queued as microtasks, which run before frames).
+fn after_paint() -> Promise {
+    Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    })
+}
+
+fn set_fn(obj: &Object, name: &str, f: JsValue) {
+    let _ = Reflect::set(obj, &name.into(), &f);
+}
+
+fn painted_ids() -> Array {
+    let mut seen = HashSet::new();
+    let out = Array::new();
+    if let Ok(marks) = document().query_selector_all("article mark[data-annotation-ids]") {
+        for i in 0..marks.length() {
+            let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            for id in el.get_attribute("data-annotation-ids").unwrap_or_default().split(' ') {
+                if seen.insert(id.to_string()) {
+                    out.push(&id.into());
+                }
+            }
+        }
+    }
+    out
+}
+
+async fn open_workload_article(state: AppState) -> Result<(), String> {
+    let url = param("article").unwrap_or_else(|| "/data/article.json".into());
+    let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(&url)).await.map_err(|_| "article fetch failed")?.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("article fetch failed: {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| "no body")?).await.map_err(|_| "no body")?.as_string().unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let sep = json["separator"].as_str().unwrap_or("\n\n");
+    let paras: Vec<&str> = json["paragraphs"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
+    // The same path as "Open article" with a .txt file.
+    let (mut article, _) = article_from_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?;
+    article.source = json["source"].as_str().map(str::to_string);
+    state.open_article(article);
+    Ok(())
+}
+
+fn install(state: AppState) {
+    let api = Object::new();
+    let info = Object::new();
+    let _ = Reflect::set(&info, &"app".into(), &"factmark".into());
+    let _ = Reflect::set(&info, &"import".into(), &"JSON.stringify(list) -> the app's W3C import (string round trip timed)".into());
+    let _ = Reflect::set(&info, &"renderer".into(), &"<mark> segments per paragraph, keyed, content-visibility:auto".into());
+    let _ = Reflect::set(&info, &"create".into(), &"tag on release = Claim (set by onCreate)".into());
+    let _ = Reflect::set(&api, &"info".into(), &info);
+
+    let stringify = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let load = Closure::<dyn Fn(JsValue) -> Promise>::new(move |list: JsValue| {
+        state.import_file_as("bench.json", stringify(&list).as_bytes(), ImportMode::Replace);
+        after_paint()
+    });
+    set_fn(&api, "loadAnnotations", load.into_js_value());
+    let add = Closure::<dyn Fn(JsValue) -> Promise>::new(move |a: JsValue| {
+        state.import_file_as("bench-add.json", stringify(&a).as_bytes(), ImportMode::Merge);
+        after_paint()
+    });
+    set_fn(&api, "addAnnotation", add.into_js_value());
+    let remove = Closure::<dyn Fn(JsValue) -> Promise>::new(move |id: JsValue| {
+        if let Some(id) = id.as_string().and_then(|s| AnnotationId::parse(&s).ok()) {
+            state.delete(&id);
+        }
+        after_paint()
+    });
+    set_fn(&api, "removeAnnotation", remove.into_js_value());
+    let undo = Closure::<dyn Fn() -> Promise>::new(move || {
+        state.undo();
+        after_paint()
+    });
+    set_fn(&api, "undo", undo.into_js_value());
+    set_fn(&api, "paintedIds", Closure::<dyn Fn() -> Array>::new(painted_ids).into_js_value());
+    let count_marks = || document().query_selector_all("article mark").map(|l| l.length()).unwrap_or(0);
+    set_fn(&api, "paintedElementCount", Closure::<dyn Fn() -> u32>::new(count_marks).into_js_value());
+    let count = Closure::<dyn Fn() -> u32>::new(move || state.ws.with_untracked(|w| w.annotations().len() as u32));
+    set_fn(&api, "annotationCount", count.into_js_value());
+    let on_create = Closure::<dyn Fn(JsValue)>::new(move |cb: JsValue| {
+        ON_CREATE.with(|slot| *slot.borrow_mut() = cb.dyn_into::<Function>().ok());
+        state.quick_tag.set(Some(Tag::Claim));
+    });
+    set_fn(&api, "onCreate", on_create.into_js_value());
+
+    let extra = Object::new();
+    let memory = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+            .unwrap_or(0.0)
+    });
+    set_fn(&extra, "memoryBytes", memory.into_js_value());
+    let indexed = Closure::<dyn Fn() -> u32>::new(move || state.ws.with_untracked(|w| w.annotations().anchored().count() as u32));
+    set_fn(&extra, "indexedCount", indexed.into_js_value());
+    let _ = Reflect::set(&api, &"extra".into(), &extra);
+    let _ = Reflect::set(&window(), &"__bench".into(), &api);
+}
+
+fn mark_ready(result: Result<(), String>) {
+    let ready = Object::new();
+    match result {
+        Ok(()) => {
+            let t = window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let _ = Reflect::set(&ready, &"t".into(), &t.into());
+        }
+        Err(e) => {
+            let _ = Reflect::set(&ready, &"error".into(), &e.into());
+        }
+    }
+    let _ = Reflect::set(&window(), &"__benchReady".into(), &ready);
+}
+
+/// Opens the workload article, installs `window.__bench`, then signals readiness after two
+/// animation frames.
+pub fn start(state: AppState) {
+    install(state);
+    leptos::task::spawn_local(async move {
+        let result = open_workload_article(state).await;
+        request_animation_frame(move || request_animation_frame(move || mark_ready(result)));
+    });
+}
