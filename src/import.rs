@@ -144,14 +144,21 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     if json.is_empty() {
         return Err(FileProblem::Empty);
     }
-    match factmark::parse(json) {
-        Ok(parsed) => return Ok(AnnotationFile::Factmark(parsed)),
-        Err(factmark::FileError::Json(e)) => return Err(FileProblem::Json(e)),
-        Err(factmark::FileError::NewerVersion(v)) => return Err(FileProblem::NewerVersion(v)),
-        Err(factmark::FileError::Invalid(m)) => return Err(FileProblem::Invalid(format!("it is a Factmark file with a problem: {m}"))),
-        Err(factmark::FileError::NotFactmark) => {}
+    // Parsed once: the Factmark check and the W3C reader share the tree.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileProblem::Json(e.into()))?;
+    let is_factmark = value.get("format").and_then(|f| f.as_str()) == Some(factmark::FORMAT);
+    if is_factmark {
+        return match factmark::parse_value(value) {
+            Ok(parsed) => Ok(AnnotationFile::Factmark(parsed)),
+            Err(factmark::FileError::NewerVersion(v)) => Err(FileProblem::NewerVersion(v)),
+            Err(factmark::FileError::Json(e)) => Err(FileProblem::Json(e)),
+            Err(e) => Err(FileProblem::Invalid(format!(
+                "it is a Factmark file with a problem: {}",
+                e.to_string().trim_start_matches("it is a Factmark file with a problem: ")
+            ))),
+        };
     }
-    match w3c::parse(json) {
+    match w3c::parse_value(&value) {
         Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
         Err(w3c::W3cError::NotW3c) => Err(FileProblem::OtherJson),
         Err(w3c::W3cError::Json(e)) => Err(FileProblem::Json(e)),

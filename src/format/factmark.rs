@@ -93,10 +93,19 @@ pub struct Parsed {
     pub annotations: Vec<Annotation>,
 }
 
-/// Writes the workspace as a Factmark file (pretty-printed JSON).
+/// Writes the workspace as a Factmark file (pretty-printed JSON, for people and diffs).
 pub fn serialize(ws: &Workspace) -> String {
+    serde_json::to_string_pretty(&to_doc(ws)).expect("plain data always serialises")
+}
+
+/// The same file without indentation: what the browser's storage keeps (smaller, faster).
+pub fn serialize_compact(ws: &Workspace) -> String {
+    serde_json::to_string(&to_doc(ws)).expect("plain data always serialises")
+}
+
+fn to_doc(ws: &Workspace) -> FileDoc {
     let a = ws.article();
-    let doc = FileDoc {
+    FileDoc {
         format: FORMAT.into(),
         version: VERSION,
         article: FileArticle {
@@ -108,8 +117,7 @@ pub fn serialize(ws: &Workspace) -> String {
             sha256: ws.sha256().to_string(),
         },
         annotations: ws.annotations().iter().map(to_file).collect(),
-    };
-    serde_json::to_string_pretty(&doc).expect("plain data always serialises")
+    }
 }
 
 fn to_file(a: &Annotation) -> FileAnnotation {
@@ -133,6 +141,11 @@ fn to_file(a: &Annotation) -> FileAnnotation {
 /// says "newer version" rather than "missing field".
 pub fn parse(json: &str) -> Result<Parsed, FileError> {
     let value: Value = serde_json::from_str(json).map_err(|e| FileError::Json(e.into()))?;
+    parse_value(value)
+}
+
+/// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).
+pub fn parse_value(value: Value) -> Result<Parsed, FileError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(FileError::NotFactmark);
     }
@@ -204,6 +217,13 @@ mod tests {
         let report = w2.load(parsed.annotations);
         assert_eq!(report.orphaned, 0);
         assert_eq!(serialize(&w2), json, "serialize ∘ parse is the identity");
+    }
+
+    #[test]
+    fn compact_and_pretty_read_the_same() {
+        let w = sample_ws();
+        assert_eq!(parse(&serialize_compact(&w)).unwrap(), parse(&serialize(&w)).unwrap());
+        assert!(serialize_compact(&w).len() < serialize(&w).len());
     }
 
     #[test]

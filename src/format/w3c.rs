@@ -83,6 +83,11 @@ pub fn parse(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read(json)
 }
 
+/// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).
+pub fn parse_value(value: &serde_json::Value) -> Result<Vec<W3cAnnotation>, W3cError> {
+    read::read_value(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

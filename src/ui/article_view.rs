@@ -16,21 +16,18 @@ struct Hover {
     top: f64,
 }
 
-/// Marks are not tab stops: in Chromium a drag-selection cannot start inside a focusable
-/// element, and thousands of tab stops would be useless anyway. Keyboard users move between
-/// highlights with `[` and `]`, which focus one mark at a time (see `focus_highlight`).
+/// Plain runs are bare text nodes and highlighted runs are `<mark>`s: with thousands of
+/// annotations every element and attribute counts. Marks are not tab stops: in Chromium a
+/// drag-selection cannot start inside a focusable element, and thousands of tab stops would
+/// be useless anyway. Keyboard users move between highlights with `[` and `]`, which focus
+/// one mark at a time (see `focus_highlight`).
 fn segment_view(s: Segment) -> AnyView {
-    let start = s.range.start().to_string();
     if s.ids.is_empty() {
-        return view! { <span data-o=start>{s.text}</span> }.into_any();
+        return s.text.into_any();
     }
     let ids = s.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" ");
     let tags = s.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-    let depth = s.ids.len().min(3).to_string();
-    view! {
-        <mark data-o=start data-annotation-ids=ids data-tags=tags data-depth=depth>{s.text}</mark>
-    }
-    .into_any()
+    view! { <mark data-annotation-ids=ids data-tags=tags>{s.text}</mark> }.into_any()
 }
 
 /// The `<mark>` that an event happened in, with the ids it carries.
@@ -85,14 +82,15 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     let mut dateline = Some(dateline);
     let mut children: Vec<AnyView> = Vec::with_capacity(blocks.len() + 1);
     for (i, b) in blocks.iter().enumerate() {
+        let start = b.range.start().to_string();
         let segs = move || state.blocks.with(|v| v.get(i).cloned()).map(|s| s.get().into_iter().map(segment_view).collect_view());
         match b.kind {
-            BlockKind::Headline => children.push(view! { <h1 data-block=i.to_string()>{segs}</h1> }.into_any()),
+            BlockKind::Headline => children.push(view! { <h1 data-block=i.to_string() data-o=start>{segs}</h1> }.into_any()),
             BlockKind::Paragraph => {
                 if let Some(d) = dateline.take() {
                     children.push(d.into_any());
                 }
-                children.push(view! { <p data-block=i.to_string()>{segs}</p> }.into_any());
+                children.push(view! { <p data-block=i.to_string() data-o=start>{segs}</p> }.into_any());
             }
         }
     }

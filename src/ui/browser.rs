@@ -84,3 +84,20 @@ pub fn focus_highlight(id: &AnnotationId) {
     scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
     let _ = mark.focus();
 }
+
+/// Runs `f` when the browser is idle, but within `limit_ms`. Engines without
+/// `requestIdleCallback` (WebKit) run it on a short timer instead.
+pub fn when_idle(limit_ms: u32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let w = window();
+    let has_idle = js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false);
+    let cb = Closure::once_into_js(f);
+    if has_idle {
+        let opts = web_sys::IdleRequestOptions::new();
+        opts.set_timeout(limit_ms);
+        if w.request_idle_callback_with_options(cb.unchecked_ref(), &opts).is_ok() {
+            return;
+        }
+    }
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 16);
+}

@@ -27,8 +27,10 @@ use std::time::Duration;
 use toolbar::Toolbar;
 use topbar::TopBar;
 
-/// Changes reach localStorage at most this long after they happen.
-const SAVE_DELAY: Duration = Duration::from_millis(200);
+/// Changes are batched for this long, then saved when the browser is idle...
+const SAVE_DELAY: Duration = Duration::from_millis(100);
+/// ...but no later than this after the batch, so a change reaches storage within 300 ms.
+const SAVE_IDLE_LIMIT_MS: u32 = 180;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -155,10 +157,13 @@ fn App() -> impl IntoView {
             return;
         }
         pending.set_value(true);
+        // Idle time keeps the save out of the frames that show the change.
         set_timeout(
             move || {
-                pending.set_value(false);
-                state.save_now();
+                browser::when_idle(SAVE_IDLE_LIMIT_MS, move || {
+                    pending.set_value(false);
+                    state.save_now();
+                })
             },
             SAVE_DELAY,
         );

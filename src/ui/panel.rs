@@ -1,10 +1,11 @@
 //! The annotations panel: counts and a filter by tag, an editor for the selected annotation,
 //! and one light row per annotation in document order.
 //!
-//! Rows are static: each is keyed by (id, modified, status), so only a changed annotation's
-//! row is rebuilt, and nothing per row is reactive. Selection is marked by one effect that
-//! moves `aria-current`, so selecting never touches the other rows. This keeps the panel
-//! cheap with thousands of annotations.
+//! Rows are static and of one fixed height: each is keyed by its position and (id,
+//! modified, status), so only a changed annotation's row is rebuilt and nothing per row is
+//! reactive. The list is windowed: only the rows around the visible part (all of them, up to
+//! [`WINDOW_ROWS`]) are in the DOM, so the panel costs the same with 50 or 50,000
+//! annotations. Selection is marked by one effect that moves `aria-current`.
 
 use super::browser::{panel_item_of, scroll_into_view};
 use super::state::AppState;
@@ -26,6 +27,13 @@ fn shorten(s: &str) -> String {
 /// What identifies a row's content: it changes whenever the row must be rebuilt.
 type RowKey = (AnnotationId, Timestamp, bool);
 
+/// Height of one row in CSS pixels (the stylesheet clamps rows to it).
+const ROW_PX: f64 = 76.0;
+/// Rows kept in the DOM beyond the visible ones, above and below.
+const OVERSCAN_ROWS: usize = 30;
+/// With at most this many rows, all are rendered.
+pub const WINDOW_ROWS: usize = 100;
+
 fn row_key(a: &Annotation) -> RowKey {
     (a.id.clone(), a.modified, a.is_orphan())
 }
@@ -46,11 +54,46 @@ pub fn Panel(state: AppState) -> impl IntoView {
     };
     let anchored = rows(false);
     let orphans = rows(true);
+    let list = NodeRef::<leptos::html::Div>::new();
+    // First row index and rows per screen; updated on scroll in steps, not per pixel.
+    let window_at = RwSignal::new((0usize, 12usize));
+    let measure = move || {
+        if let Some(el) = list.get_untracked() {
+            let first = (el.scroll_top() as f64 / ROW_PX) as usize;
+            let step = first - first % 10;
+            let visible = (el.client_height() as f64 / ROW_PX).ceil() as usize + 1;
+            if window_at.get_untracked() != (step, visible) {
+                window_at.set((step, visible));
+            }
+        }
+    };
+    let windowed = Memo::new(move |_| {
+        let (first, visible) = window_at.get();
+        anchored.with(|rows| {
+            let (a, b) = if rows.len() <= WINDOW_ROWS {
+                (0, rows.len())
+            } else {
+                let a = first.saturating_sub(OVERSCAN_ROWS).min(rows.len());
+                (a, (first + visible + OVERSCAN_ROWS + 10).min(rows.len()))
+            };
+            rows[a..b].iter().enumerate().map(|(i, k)| (a + i, k.clone())).collect::<Vec<_>>()
+        })
+    });
     // Mark the selected row and keep it visible: syncing with the DOM is what effects are for.
     Effect::new(move |prev: Option<Option<AnnotationId>>| {
         let current = state.selected.get();
         if let Some(el) = prev.flatten().and_then(|id| panel_item_of(&id)) {
             let _ = el.remove_attribute("aria-current");
+        }
+        // Scroll the list to the row first: it may not be rendered yet.
+        let index = current.as_ref().and_then(|id| anchored.with_untracked(|rows| rows.iter().position(|k| &k.0 == id)));
+        if let (Some(i), Some(el)) = (index, list.get_untracked()) {
+            let top = i as f64 * ROW_PX;
+            let (view_top, view_h) = (el.scroll_top() as f64, el.client_height() as f64);
+            if top < view_top || top + ROW_PX > view_top + view_h {
+                el.set_scroll_top((top - view_h / 2.0 + ROW_PX / 2.0).max(0.0) as i32);
+                measure();
+            }
         }
         if let Some(el) = current.as_ref().and_then(panel_item_of) {
             let _ = el.set_attribute("aria-current", "true");
@@ -87,29 +130,31 @@ pub fn Panel(state: AppState) -> impl IntoView {
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>
             </Show>
             <Editor state />
-            <ol class="items">
-                <For each=move || anchored.get() key=|k| k.clone() let:k>
-                    <Row state id=k.0 />
-                </For>
-            </ol>
-            <Show when=move || !orphans.with(Vec::is_empty)>
-                <section class="orphans" aria-label="Could not place">
-                    <h3>"Could not place"</h3>
-                    <p class="hint">"These annotations no longer match the text. They are kept and included in every download."</p>
-                    <ol class="items">
-                        <For each=move || orphans.get() key=|k| k.clone() let:k>
-                            <Row state id=k.0 />
-                        </For>
-                    </ol>
-                </section>
-            </Show>
+            <div class="list" node_ref=list on:scroll=move |_| measure()>
+                <ol class="items windowed" style=move || format!("height:{}px", anchored.with(Vec::len) as f64 * ROW_PX)>
+                    <For each=move || windowed.get() key=|k| k.clone() let:k>
+                        <Row state id=k.1.0 top=Some(k.0 as f64 * ROW_PX) />
+                    </For>
+                </ol>
+                <Show when=move || !orphans.with(Vec::is_empty)>
+                    <section class="orphans" aria-label="Could not place">
+                        <h3>"Could not place"</h3>
+                        <p class="hint">"These annotations no longer match the text. They are kept and included in every download."</p>
+                        <ol class="items">
+                            <For each=move || orphans.get() key=|k| k.clone() let:k>
+                                <Row state id=k.0 top=None />
+                            </For>
+                        </ol>
+                    </section>
+                </Show>
+            </div>
         </aside>
     }
 }
 
 /// One annotation's row: tag, quote and note. Built once per version of the annotation.
 #[component]
-fn Row(state: AppState, id: AnnotationId) -> impl IntoView {
+fn Row(state: AppState, id: AnnotationId, top: Option<f64>) -> impl IntoView {
     let Some(a) = state.ws.with_untracked(|w| w.annotations().get(&id).cloned()) else { return ().into_any() };
     let selected = state.selected.get_untracked().as_ref() == Some(&id);
     let tag = a.tag.as_str();
@@ -121,6 +166,7 @@ fn Row(state: AppState, id: AnnotationId) -> impl IntoView {
             data-annotation-id=id.to_string()
             data-tag=tag
             aria-current=selected.then_some("true")
+            style=top.map(|t| format!("top:{t}px"))
         >
             <button type="button" class="row" on:click=move |_| state.reveal(&id_click)>
                 <span class=format!("tag-chip tag-{tag}")>{a.tag.label()}</span>

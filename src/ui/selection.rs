@@ -1,5 +1,7 @@
 //! The bridge from a DOM selection (nodes and UTF-16 offsets) to code-point offsets in the
-//! canonical text. Every segment element carries `data-o`, its start in code points.
+//! canonical text. Each block element (`[data-block]`) carries `data-o`, its start in code
+//! points; inside a block, offsets are counted over its text in document order. Keeping the
+//! offsets on blocks only (not on every segment) keeps the DOM small for long articles.
 
 use crate::text::convert::utf16_to_chars;
 use crate::text::CharRange;
@@ -7,9 +9,29 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// The code-point offset stored on a segment element.
-fn seg_start(el: &Element) -> Option<usize> {
+fn block_start(el: &Element) -> Option<usize> {
     el.get_attribute("data-o")?.parse().ok()
+}
+
+fn chars_of(node: &Node) -> usize {
+    node.text_content().map(|t| t.chars().count()).unwrap_or(0)
+}
+
+/// Code points of `block`'s text that come before `target` (a node inside it).
+fn chars_before(block: &Node, target: &Node) -> usize {
+    let mut acc = 0;
+    let mut cur = block.first_child();
+    while let Some(c) = cur {
+        if c.is_same_node(Some(target)) {
+            return acc;
+        }
+        if c.contains(Some(target)) {
+            return acc + chars_before(&c, target);
+        }
+        acc += chars_of(&c);
+        cur = c.next_sibling();
+    }
+    acc
 }
 
 /// The next node after `node` in document order, skipping its subtree, inside `root`.
@@ -26,18 +48,16 @@ fn next_outside(node: &Node, root: &Node) -> Option<Node> {
     }
 }
 
-/// The start of the first segment at or after `node` (inclusive), or `end` if none follows.
-fn first_segment_from(node: Option<Node>, root: &Node, end: usize) -> usize {
+/// The start of the first block at or after `node` (inclusive), or `end` if none follows.
+fn first_block_from(node: Option<Node>, root: &Node, end: usize) -> usize {
     let mut cur = node;
     while let Some(n) = cur {
         if let Some(el) = n.dyn_ref::<Element>() {
-            if let Some(o) = seg_start(el) {
+            if let Some(o) = block_start(el) {
                 return o;
             }
-            if let Ok(Some(inner)) = el.query_selector("[data-o]") {
-                if let Some(o) = seg_start(&inner) {
-                    return o;
-                }
+            if let Some(o) = el.query_selector("[data-block]").ok().flatten().and_then(|b| block_start(&b)) {
+                return o;
             }
         }
         cur = next_outside(&n, root);
@@ -47,19 +67,23 @@ fn first_segment_from(node: Option<Node>, root: &Node, end: usize) -> usize {
 
 /// Maps a DOM boundary point inside `root` to a code-point offset.
 fn point_to_offset(node: &Node, offset: u32, root: &Node, text_len: usize) -> usize {
+    let el = if node.node_type() == Node::ELEMENT_NODE { node.dyn_ref::<Element>().cloned() } else { node.parent_element() };
+    let block = el.and_then(|e| e.closest("[data-block]").ok().flatten());
+    let Some(block) = block else {
+        // Outside the text (the date line, the article element itself): the next block.
+        let after = if node.node_type() == Node::TEXT_NODE { None } else { node.child_nodes().item(offset) };
+        return first_block_from(after.or_else(|| next_outside(node, root)), root, text_len);
+    };
+    let base = block_start(&block).unwrap_or(0);
+    let block: &Node = block.as_ref();
     if node.node_type() == Node::TEXT_NODE {
-        if let Some(seg) = node.parent_element().filter(|p| p.has_attribute("data-o")) {
-            let base = seg_start(&seg).unwrap_or(0);
-            let text = node.text_content().unwrap_or_default();
-            return base + utf16_to_chars(&text, offset as usize);
-        }
-        // Text outside any segment (the date line): the next segment starts here.
-        return first_segment_from(next_outside(node, root), root, text_len);
+        let text = node.text_content().unwrap_or_default();
+        return base + chars_before(block, node) + utf16_to_chars(&text, offset as usize);
     }
-    let child = node.child_nodes().item(offset);
-    match child {
-        Some(c) => first_segment_from(Some(c), root, text_len),
-        None => first_segment_from(next_outside(node, root), root, text_len),
+    match node.child_nodes().item(offset) {
+        Some(child) => base + chars_before(block, &child),
+        None if node.is_same_node(Some(block)) => base + chars_of(block),
+        None => base + chars_before(block, node) + chars_of(node),
     }
 }
 

@@ -403,7 +403,7 @@ impl AppState {
         if !self.dirty.get_value() {
             return;
         }
-        let (sha, json) = self.ws.with_untracked(|w| (w.sha256().to_string(), factmark::serialize(w)));
+        let (sha, json) = self.ws.with_untracked(|w| (w.sha256().to_string(), factmark::serialize_compact(w)));
         match storage::save(&sha, &json) {
             Ok(()) => {
                 self.dirty.set_value(false);

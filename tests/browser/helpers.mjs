@@ -41,7 +41,7 @@ export async function textPoints(page, needle) {
   return page.evaluate((needle) => {
     const article = document.querySelector('article');
     const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement.closest('[data-o]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+      acceptNode: (n) => (n.parentElement.closest('[data-block]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
     });
     const nodes = [];
     let text = '';

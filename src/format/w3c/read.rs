@@ -10,7 +10,11 @@ const NOTE_PURPOSES: [&str; 3] = ["commenting", "describing", "assessing"];
 
 pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.into()))?;
-    let items = annotation_values(&value)?;
+    read_value(&value)
+}
+
+pub(super) fn read_value(value: &Value) -> Result<Vec<W3cAnnotation>, W3cError> {
+    let items = annotation_values(value)?;
     items.into_iter().enumerate().map(|(i, v)| annotation(v).ok_or(W3cError::NoTarget(i + 1))).collect()
 }
 

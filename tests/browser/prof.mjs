@@ -1,0 +1,42 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+const N = Number(process.argv[2] || 5000);
+const server = await startServer('/tmp/benchroot', 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log('PAGE', m.type(), m.text().slice(0, 300)));
+await page.goto(server.url + 'index.html?article=/data/article.json&bench');
+await page.waitForFunction(() => window.__benchReady);
+console.log('ready', await page.evaluate(() => JSON.stringify(window.__benchReady)));
+const list = JSON.parse(await readFile(`/tmp/wl/annotations-${N}.json`, 'utf8'));
+await page.evaluate((l) => { window.__list = l; }, list);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t = await page.evaluate(async () => {
+  const t0 = performance.now();
+  await window.__bench.loadAnnotations(window.__list);
+  const t1 = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const t2 = performance.now();
+  const add = { id: 'bench-add-one', type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'figure' }], target: { selector: [{ type: 'TextQuoteSelector', exact: 'the' }] } };
+  const t3 = performance.now();
+  await window.__bench.addAnnotation(add);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const t4 = performance.now();
+  await window.__bench.removeAnnotation('anno-5000-0002');
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const t5 = performance.now();
+  return { load: t1 - t0, loadPainted: t2 - t0, add: t4 - t3, remove: t5 - t4, count: window.__bench.annotationCount(), painted: window.__bench.paintedIds().length };
+});
+console.log(t);
+const { profile } = await cdp.send('Profiler.stop');
+// Self time per function
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; let i = 0;
+for (const s of profile.samples) { const n = byId.get(s); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) || 0) + (dt[i++] || 0) / 1000); }
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+await browser.close(); await server.close();

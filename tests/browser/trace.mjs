@@ -1,0 +1,36 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { readFile } from 'node:fs/promises';
+const N = Number(process.argv[2] || 5000);
+const what = process.argv[3] || 'add';
+const server = await startServer('/tmp/benchroot', 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(server.url + 'index.html?article=/data/article.json&bench');
+await page.waitForFunction(() => window.__benchReady);
+const list = JSON.parse(await readFile(`/tmp/wl/annotations-${N}.json`, 'utf8'));
+await page.evaluate((l) => { window.__list = l; }, list);
+const raf2 = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+if (what !== 'load') { await page.evaluate(() => window.__bench.loadAnnotations(window.__list)); await raf2(); await page.waitForTimeout(1500); }
+const cdp = await page.context().newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+const ms = await page.evaluate(async (what) => {
+  const t0 = performance.now();
+  if (what === 'load') await window.__bench.loadAnnotations(window.__list);
+  if (what === 'add') await window.__bench.addAnnotation({ id: 'bench-add-one', type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'figure' }], target: { selector: [{ type: 'TextQuoteSelector', exact: 'the' }] } });
+  if (what === 'remove') await window.__bench.removeAnnotation('anno-5000-0002');
+  if (what === 'undo') await window.__bench.undo();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return performance.now() - t0;
+}, what);
+await page.waitForTimeout(100);
+await cdp.send('Tracing.end');
+await done;
+const sum = new Map();
+for (const e of events) if (e.ph === 'X' && e.dur) sum.set(e.name, (sum.get(e.name) || 0) + e.dur / 1000);
+console.log(what, 'ms', ms.toFixed(1));
+console.log([...sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+await browser.close(); await server.close();
