@@ -42,20 +42,38 @@ fn mark_ids(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, V
 pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>) -> impl IntoView {
     let (article, blocks) = state.ws.with_untracked(|w| (w.article().clone(), w.text().blocks().to_vec()));
     let hover = RwSignal::new(None::<Hover>);
-    let show_hover = move |target: Option<web_sys::EventTarget>| match mark_ids(target) {
-        Some((mark, ids)) => {
-            let r = mark.get_bounding_client_rect();
-            let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
-            let next = Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 };
-            if hover.get_untracked().as_ref() != Some(&next) {
-                hover.set(Some(next));
-            }
+    // The pointer handler only notes which mark it is over; measuring the mark (which forces
+    // a layout) and rendering the tooltip wait for the next frame, so moving the pointer
+    // costs next to nothing.
+    let over = StoredValue::new_local(None::<web_sys::Element>);
+    let frame_pending = StoredValue::new(false);
+    let show_hover = move |target: Option<web_sys::EventTarget>| {
+        let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("mark[data-annotation-ids]").ok().flatten());
+        let same = over.with_value(|o| match (o, &mark) {
+            (Some(a), Some(b)) => a.is_same_node(Some(b)),
+            (None, None) => true,
+            _ => false,
+        });
+        if same {
+            return;
         }
-        None => {
-            if hover.get_untracked().is_some() {
-                hover.set(None);
-            }
+        over.set_value(mark);
+        if frame_pending.get_value() {
+            return;
         }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            frame_pending.set_value(false);
+            let next = over.with_value(|o| o.clone()).and_then(|mark| {
+                let (_, ids) = mark_ids(Some(mark.clone().into()))?;
+                let r = mark.get_bounding_client_rect();
+                let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+                Some(Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 })
+            });
+            if hover.get_untracked() != next {
+                hover.set(next);
+            }
+        });
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let collapsed = window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
@@ -102,9 +120,9 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             class="article"
             node_ref=article_ref
             on:mouseover=move |ev| show_hover(ev.target())
-            on:mouseleave=move |_| hover.set(None)
+            on:mouseleave=move |_| show_hover(None)
             on:focusin=move |ev| show_hover(ev.target())
-            on:focusout=move |_| hover.set(None)
+            on:focusout=move |_| show_hover(None)
             on:click=on_click
             on:keydown=on_keydown
         >

@@ -17,6 +17,12 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static ON_CREATE: RefCell<Option<Function>> = const { RefCell::new(None) };
+    static LAST_SAVE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Records how long the last autosave blocked the page (read by `extra.lastSaveMs`).
+pub fn saved(ms: f64) {
+    LAST_SAVE_MS.with(|c| c.set(ms));
 }
 
 fn param(name: &str) -> Option<String> {
@@ -43,11 +49,14 @@ pub fn created(id: &AnnotationId, quote: &str) {
     });
 }
 
-/// A promise that settles in the next animation frame, after the reactive DOM updates of the
-/// current task have run (they are queued as microtasks, which run before frames).
+/// A promise that settles once the reactive DOM updates queued by the current call have run:
+/// Leptos runs effects as queued tasks, so a task queued after them (plus one more hop, for
+/// effects those effects queue) sees the finished DOM. The harness then waits two frames.
 fn after_paint() -> Promise {
     Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || {
+        let resolve = resolve.clone();
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(Promise::resolve(&JsValue::NULL)).await;
             let _ = resolve.call0(&JsValue::NULL);
         });
     })
@@ -141,6 +150,7 @@ fn install(state: AppState) {
             .unwrap_or(0.0)
     });
     set_fn(&extra, "memoryBytes", memory.into_js_value());
+    set_fn(&extra, "lastSaveMs", Closure::<dyn Fn() -> f64>::new(|| LAST_SAVE_MS.with(|c| c.get())).into_js_value());
     let indexed = Closure::<dyn Fn() -> u32>::new(move || state.ws.with_untracked(|w| w.annotations().anchored().count() as u32));
     set_fn(&extra, "indexedCount", indexed.into_js_value());
     let _ = Reflect::set(&api, &"extra".into(), &extra);

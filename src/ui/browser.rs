@@ -10,6 +10,11 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
+/// A high-resolution clock for measuring durations, in milliseconds.
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
 /// A fresh UUID v4 from the browser's cryptographic random source.
 pub fn new_id() -> AnnotationId {
     let mut bytes = [0u8; 16];

@@ -403,8 +403,11 @@ impl AppState {
         if !self.dirty.get_value() {
             return;
         }
+        let started = super::browser::now_ms();
         let (sha, json) = self.ws.with_untracked(|w| (w.sha256().to_string(), factmark::serialize_compact(w)));
-        match storage::save(&sha, &json) {
+        let result = storage::save(&sha, &json);
+        super::bench::saved(super::browser::now_ms() - started);
+        match result {
             Ok(()) => {
                 self.dirty.set_value(false);
                 let count = self.ws.with_untracked(|w| w.annotations().len());

@@ -19,13 +19,17 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer(dir, port = 0) {
+/** Serves `dir` at /; `mounts` maps URL prefixes such as '/data/' to other folders. */
+export function startServer(dir, port = 0, mounts = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+      const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const mount = Object.keys(mounts).find((m) => url.startsWith(m));
+      const base = mount ? resolve(mounts[mount]) : root;
+      const path = mount ? url.slice(mount.length) : url;
+      let file = normalize(join(base, path));
+      if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });

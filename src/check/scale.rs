@@ -1,0 +1,158 @@
+//! The verdict scale: the labels a checker picks from, and their ClaimReview rating numbers.
+//!
+//! schema.org's `Rating` wants numbers, best to worst. Most labels form a ladder (True …
+//! False), but some say something else: a claim is *misleading* whatever its literal truth,
+//! or *unverifiable*. So the labels are split:
+//! * labels that mean "cannot be rated" ([`UNRATED`]: Unverifiable, Unproven, Satire, …)
+//!   get no number; ClaimReview then carries the label alone (`alternateName`);
+//! * labels that mean "misleading" ([`MISLEADING`]: Misleading, Missing context, …) get
+//!   the ladder's second-worst number, as "Mostly false" does: true in part, wrong in effect;
+//! * every other label is on the ladder, in order, first = best: with `m` of them the first
+//!   is `m` and the last is 1 (`bestRating` m, `worstRating` 1).
+//!
+//! The default scale thus rates True 5, Mostly true 4, Half true 3, Mostly false 2, False 1,
+//! Misleading 2 and Unverifiable not at all. A custom scale is spread the same way.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Labels (lower case) that cannot be placed on a true–false ladder.
+pub const UNRATED: [&str; 9] =
+    ["unverifiable", "unverified", "unproven", "not verifiable", "cannot be verified", "no evidence", "satire", "opinion", "not checked"];
+/// Labels (lower case) for claims that mislead: rated as the second-worst step.
+pub const MISLEADING: [&str; 5] = ["misleading", "missing context", "lacks context", "out of context", "cherry-picked"];
+
+/// The labels a verdict is chosen from, best first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct VerdictScale {
+    pub labels: Vec<String>,
+}
+
+impl Default for VerdictScale {
+    fn default() -> Self {
+        let labels = ["True", "Mostly true", "Half true", "Mostly false", "False", "Misleading", "Unverifiable"];
+        VerdictScale { labels: labels.map(str::to_string).to_vec() }
+    }
+}
+
+/// A verdict as schema.org `Rating` numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rating {
+    pub value: u32,
+    pub best: u32,
+    pub worst: u32,
+}
+
+/// Why a list of labels is not a usable scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScaleError {
+    Empty,
+    Duplicate(String),
+}
+
+impl fmt::Display for ScaleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScaleError::Empty => f.write_str("List at least one verdict, one per line."),
+            ScaleError::Duplicate(l) => write!(f, "The verdict “{l}” is listed twice; each verdict must be different."),
+        }
+    }
+}
+
+impl std::error::Error for ScaleError {}
+
+fn key(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
+impl VerdictScale {
+    /// A scale from typed text, one label per line; blank lines are skipped, labels trimmed,
+    /// and the same label twice (in any case) refused.
+    pub fn from_lines(text: &str) -> Result<VerdictScale, ScaleError> {
+        let mut labels: Vec<String> = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if labels.iter().any(|l| key(l) == key(line)) {
+                return Err(ScaleError::Duplicate(line.to_string()));
+            }
+            labels.push(line.to_string());
+        }
+        if labels.is_empty() {
+            return Err(ScaleError::Empty);
+        }
+        Ok(VerdictScale { labels })
+    }
+
+    /// The labels, one per line (what [`VerdictScale::from_lines`] reads).
+    pub fn to_lines(&self) -> String {
+        self.labels.join("\n")
+    }
+
+    /// The scale's own spelling of `label`, matched without regard to case or spaces.
+    pub fn find(&self, label: &str) -> Option<&str> {
+        self.labels.iter().find(|l| key(l) == key(label)).map(String::as_str)
+    }
+
+    fn ladder(&self) -> Vec<&str> {
+        self.labels.iter().map(String::as_str).filter(|l| !UNRATED.contains(&key(l).as_str()) && !MISLEADING.contains(&key(l).as_str())).collect()
+    }
+
+    /// The rating numbers of `label` (see the module documentation); `None` for a label that
+    /// cannot be rated or is not on this scale.
+    pub fn rating(&self, label: &str) -> Option<Rating> {
+        let label = self.find(label)?;
+        let ladder = self.ladder();
+        let best = u32::try_from(ladder.len()).ok().filter(|&m| m > 0)?;
+        let value = match ladder.iter().position(|l| *l == label) {
+            Some(i) => best - i as u32,
+            None if MISLEADING.contains(&key(label).as_str()) => best.min(2),
+            None => return None,
+        };
+        Some(Rating { value, best, worst: 1 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &VerdictScale) -> Vec<Option<u32>> {
+        s.labels.iter().map(|l| s.rating(l).map(|r| r.value)).collect()
+    }
+
+    #[test]
+    fn default_scale_ratings() {
+        let s = VerdictScale::default();
+        assert_eq!(s.labels.len(), 7);
+        assert_eq!(values(&s), vec![Some(5), Some(4), Some(3), Some(2), Some(1), Some(2), None]);
+        assert_eq!(s.rating("false"), Some(Rating { value: 1, best: 5, worst: 1 }), "any case");
+        assert_eq!(s.rating("Pants on fire"), None, "not on the scale");
+        assert_eq!(s.find(" mostly TRUE "), Some("Mostly true"));
+    }
+
+    #[test]
+    fn custom_scales_spread_first_best() {
+        let s = VerdictScale::from_lines("Correct\n\n  Partly correct \nWrong\nMissing context\nSatire\n").unwrap();
+        assert_eq!(s.labels, vec!["Correct", "Partly correct", "Wrong", "Missing context", "Satire"]);
+        assert_eq!(values(&s), vec![Some(3), Some(2), Some(1), Some(2), None]);
+        assert_eq!(s.rating("Correct").map(|r| (r.best, r.worst)), Some((3, 1)));
+        let two = VerdictScale::from_lines("Accurate\nInaccurate\nMisleading").unwrap();
+        assert_eq!(values(&two), vec![Some(2), Some(1), Some(2)]);
+        let one = VerdictScale::from_lines("Checked\nMisleading").unwrap();
+        assert_eq!(values(&one), vec![Some(1), Some(1)]);
+        let none = VerdictScale::from_lines("Unproven").unwrap();
+        assert_eq!(values(&none), vec![None]);
+        let long = VerdictScale::from_lines(&(1..=9).map(|i| format!("Level {i}")).collect::<Vec<_>>().join("\n")).unwrap();
+        assert_eq!(values(&long), (1..=9).rev().map(Some).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn typed_scales_are_checked() {
+        assert_eq!(VerdictScale::from_lines(" \n\n"), Err(ScaleError::Empty));
+        assert_eq!(VerdictScale::from_lines("True\nFalse\ntrue"), Err(ScaleError::Duplicate("true".into())));
+        assert!(ScaleError::Duplicate("true".into()).to_string().contains("listed twice"));
+        let s = VerdictScale::default();
+        assert_eq!(VerdictScale::from_lines(&s.to_lines()).unwrap(), s);
+        assert_eq!(serde_json::to_value(&s).unwrap()[0], "True");
+    }
+}
