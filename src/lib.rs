@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod article;
+pub mod check;
 pub mod format;
 pub mod history;
 pub mod import;

@@ -41,6 +41,12 @@ impl Timestamp {
         format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z", s / 3600, s / 60 % 60, s % 60)
     }
 
+    /// The UTC calendar date, `YYYY-MM-DD` (schema.org's `datePublished`).
+    pub fn to_date(self) -> String {
+        let (y, m, d) = civil_from_days(self.0.div_euclid(1000).div_euclid(86_400));
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
     /// Parses RFC 3339 (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`); a lower-case `t`/`z` or a
     /// space separator is accepted, as other tools write them.
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
@@ -105,6 +111,8 @@ mod tests {
         assert_eq!(Timestamp(0).to_rfc3339(), "1970-01-01T00:00:00.000Z");
         assert_eq!(Timestamp(1_738_702_680_123).to_rfc3339(), "2025-02-04T20:58:00.123Z");
         assert_eq!(Timestamp(951_782_400_000).to_rfc3339(), "2000-02-29T00:00:00.000Z");
+        assert_eq!(Timestamp(1_738_713_599_999).to_date(), "2025-02-04", "the last millisecond of the day");
+        assert_eq!(Timestamp(-1).to_date(), "1969-12-31");
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The workspace: one article with its annotations and undo history; every user action is
 //! one method here, returning which blocks need re-rendering.
 
+mod check;
+
 use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
 use crate::article::{Article, ArticleText};
+use crate::check::{CheckerProfile, VerdictScale};
 use crate::history::{Edit, History, MergeKey};
 use crate::segment::segment;
 use crate::sha256::sha256_hex;
@@ -115,6 +118,10 @@ pub struct Workspace {
     sha256: String,
     set: AnnotationSet,
     history: History,
+    /// Who is checking, and the verdicts they choose from: settings, not undoable, saved
+    /// with the article's file.
+    profile: CheckerProfile,
+    scale: VerdictScale,
 }
 
 impl Workspace {
@@ -122,7 +129,15 @@ impl Workspace {
         let text = ArticleText::new(&article);
         let sha256 = sha256_hex(article.canonical_text().as_bytes());
         let set = AnnotationSet::new(text.blocks());
-        Workspace { article, text, sha256, set, history: History::default() }
+        Workspace {
+            article,
+            text,
+            sha256,
+            set,
+            history: History::default(),
+            profile: CheckerProfile::default(),
+            scale: VerdictScale::default(),
+        }
     }
 
     pub fn article(&self) -> &Article {
@@ -167,6 +182,7 @@ impl Workspace {
             created: now,
             modified: now,
             status: Status::Anchored,
+            check: Default::default(),
             extra: Default::default(),
         };
         Ok(self.apply(vec![Edit::Insert(a)], None, Some(id)))
@@ -430,6 +446,7 @@ mod tests {
             created: Timestamp(0),
             modified: Timestamp(modified),
             status: Status::Anchored,
+            check: Default::default(),
             extra: Default::default(),
         }
     }
@@ -478,6 +495,7 @@ mod tests {
             created: Timestamp(0),
             modified: Timestamp(0),
             status: Status::Anchored,
+            check: Default::default(),
             extra: Default::default(),
         };
         let report = w.load(vec![mk(1, good), mk(2, lost)]);

@@ -6,6 +6,7 @@ mod set;
 pub use id::{AnnotationId, IdError};
 pub use set::AnnotationSet;
 
+use crate::check::Check;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,8 @@ pub struct Annotation {
     pub created: Timestamp,
     pub modified: Timestamp,
     pub status: Status,
+    /// The fact-check fields (verdict, evidence, speaker, figure, links); empty by default.
+    pub check: Check,
     /// Fields this version does not know, kept so that a round trip loses nothing.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }

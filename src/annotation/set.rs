@@ -2,6 +2,7 @@
 
 use super::{Annotation, AnnotationId, Tag};
 use crate::article::Block;
+use crate::check::Relation;
 use crate::text::CharRange;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
@@ -130,6 +131,12 @@ impl AnnotationSet {
         self.in_block(b).find(|a| a.range() == range && a.tag == tag)
     }
 
+    /// The annotations (figures and quotes) that link to `to`, with the relation, in document
+    /// order: the claim's side of a link, which is kept only on the linking annotation.
+    pub fn backlinks(&self, to: &AnnotationId) -> Vec<(&Annotation, Relation)> {
+        self.iter().filter_map(|a| a.check.link_to(to).map(|l| (a, l.relation))).collect()
+    }
+
     /// How many annotations carry each tag, in [`Tag::ALL`] order.
     pub fn counts(&self) -> [usize; 3] {
         let mut c = [0; 3];
@@ -163,6 +170,7 @@ mod tests {
             created: Timestamp(0),
             modified: Timestamp(0),
             status: Status::Anchored,
+            check: Default::default(),
             extra: Default::default(),
         }
     }
@@ -204,6 +212,24 @@ mod tests {
         set.insert(ann("a", 0, 3, Tag::Claim));
         assert_eq!(set.insert(ann("a", 23, 26, Tag::Claim)), vec![0, 2]);
         assert_eq!(set.len(), 1);
+    }
+
+    #[test]
+    fn backlinks_list_who_links_to_a_claim() {
+        use crate::check::Link;
+        let mut set = AnnotationSet::new(&blocks());
+        let claim = AnnotationId::parse("claim").unwrap();
+        set.insert(ann("claim", 0, 9, Tag::Claim));
+        let mut fig = ann("fig", 23, 26, Tag::Figure);
+        fig.check.links.push(Link { to: claim.clone(), relation: Relation::Supports });
+        let mut quote = ann("quote", 2, 4, Tag::Quote);
+        quote.check.links.push(Link { to: claim.clone(), relation: Relation::Contradicts });
+        quote.check.links.push(Link { to: AnnotationId::parse("other").unwrap(), relation: Relation::Supports });
+        set.insert(fig);
+        set.insert(quote);
+        let back: Vec<(&str, Relation)> = set.backlinks(&claim).into_iter().map(|(a, r)| (a.id.as_str(), r)).collect();
+        assert_eq!(back, vec![("quote", Relation::Contradicts), ("fig", Relation::Supports)]);
+        assert!(set.backlinks(&AnnotationId::parse("fig").unwrap()).is_empty());
     }
 
     #[test]

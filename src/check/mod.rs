@@ -12,13 +12,13 @@ pub mod attribution;
 mod evidence;
 pub mod figure;
 mod link;
+mod phrase;
 mod profile;
 mod progress;
 mod scale;
-mod sentence;
+pub(crate) mod sentence;
 mod source;
 mod url;
-mod words;
 
 pub use attribution::suggest_speaker;
 pub use evidence::Evidence;
@@ -64,6 +64,12 @@ pub struct Check {
     /// Claims this figure or quote supports or contradicts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+}
+
+/// True when `word` is one of the space-separated words of `list`. Word lists are kept as
+/// one string each, so that they read as a paragraph rather than one word per line.
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
 }
 
 fn is_false(b: &bool) -> bool {

@@ -67,20 +67,47 @@ fn key(label: &str) -> String {
 }
 
 impl VerdictScale {
-    /// A scale from typed text, one label per line; blank lines are skipped, labels trimmed,
-    /// and the same label twice (in any case) refused.
-    pub fn from_lines(text: &str) -> Result<VerdictScale, ScaleError> {
-        let mut labels: Vec<String> = Vec::new();
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if labels.iter().any(|l| key(l) == key(line)) {
-                return Err(ScaleError::Duplicate(line.to_string()));
+    /// A scale from a list of labels, trimmed; blank labels are skipped, and the same label
+    /// twice (in any case) is refused.
+    pub fn new<S: AsRef<str>>(labels: impl IntoIterator<Item = S>) -> Result<VerdictScale, ScaleError> {
+        let mut out: Vec<String> = Vec::new();
+        for label in labels {
+            let label = label.as_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+            if label.is_empty() {
+                continue;
             }
-            labels.push(line.to_string());
+            if out.iter().any(|l| key(l) == key(&label)) {
+                return Err(ScaleError::Duplicate(label));
+            }
+            out.push(label);
         }
-        if labels.is_empty() {
+        if out.is_empty() {
             return Err(ScaleError::Empty);
         }
-        Ok(VerdictScale { labels })
+        Ok(VerdictScale { labels: out })
+    }
+
+    /// A scale from labels stored earlier (a file): like [`VerdictScale::new`], but the second
+    /// of two equal labels is dropped, and no label at all gives the default scale, so that
+    /// a file is never refused for its settings.
+    pub fn tidy<S: AsRef<str>>(labels: impl IntoIterator<Item = S>) -> VerdictScale {
+        let mut out: Vec<String> = Vec::new();
+        for label in labels {
+            let label = label.as_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+            if !label.is_empty() && !out.iter().any(|l| key(l) == key(&label)) {
+                out.push(label);
+            }
+        }
+        if out.is_empty() {
+            VerdictScale::default()
+        } else {
+            VerdictScale { labels: out }
+        }
+    }
+
+    /// A scale from typed text, one label per line (see [`VerdictScale::new`]).
+    pub fn from_lines(text: &str) -> Result<VerdictScale, ScaleError> {
+        VerdictScale::new(text.lines())
     }
 
     /// The labels, one per line (what [`VerdictScale::from_lines`] reads).
@@ -94,7 +121,11 @@ impl VerdictScale {
     }
 
     fn ladder(&self) -> Vec<&str> {
-        self.labels.iter().map(String::as_str).filter(|l| !UNRATED.contains(&key(l).as_str()) && !MISLEADING.contains(&key(l).as_str())).collect()
+        self.labels
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !UNRATED.contains(&key(l).as_str()) && !MISLEADING.contains(&key(l).as_str()))
+            .collect()
     }
 
     /// The rating numbers of `label` (see the module documentation); `None` for a label that
@@ -154,5 +185,8 @@ mod tests {
         let s = VerdictScale::default();
         assert_eq!(VerdictScale::from_lines(&s.to_lines()).unwrap(), s);
         assert_eq!(serde_json::to_value(&s).unwrap()[0], "True");
+        assert_eq!(VerdictScale::new(["  Half \n true ", "False"]).unwrap().labels, vec!["Half true", "False"]);
+        assert_eq!(VerdictScale::tidy(["A", " a ", "", "B"]).labels, vec!["A", "B"]);
+        assert_eq!(VerdictScale::tidy(Vec::<String>::new()), VerdictScale::default());
     }
 }

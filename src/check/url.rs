@@ -17,7 +17,10 @@ pub enum UrlError {
     /// `http://` with no site name after it.
     NoHost(String),
     /// A space or another character that must be percent-encoded.
-    BadCharacter { url: String, ch: char },
+    BadCharacter {
+        url: String,
+        ch: char,
+    },
 }
 
 /// The error of [`Evidence::new`](super::Evidence::new): the same checks as every address.
@@ -111,10 +114,7 @@ mod tests {
 
     #[test]
     fn messages_say_what_to_do() {
-        assert_eq!(
-            UrlError::NotWeb("x".into()).to_string(),
-            "“x” is not a web address (it must start with http:// or https://)"
-        );
+        assert_eq!(UrlError::NotWeb("x".into()).to_string(), "“x” is not a web address (it must start with http:// or https://)");
         assert!(UrlError::BadCharacter { url: "u".into(), ch: ' ' }.to_string().contains("contains a space"));
         assert!(UrlError::NoHost("https://".into()).to_string().contains("no site name"));
         assert!(UrlError::Empty.to_string().contains("http://"));

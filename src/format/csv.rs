@@ -10,7 +10,9 @@ use crate::annotation::Annotation;
 use crate::workspace::Workspace;
 use std::fmt;
 
-pub const HEADER: [&str; 9] = ["id", "tag", "text", "start", "end", "note", "created", "modified", "status"];
+/// The first nine columns are those of the first version, in the same order; the
+/// fact-check columns come after them so that sheets reading by position keep working.
+pub const HEADER: [&str; 11] = ["id", "tag", "text", "start", "end", "note", "created", "modified", "status", "verdict", "speaker"];
 
 /// Writes every annotation (anchored ones in document order, then orphans) as one row.
 pub fn serialize(ws: &Workspace) -> String {
@@ -22,7 +24,7 @@ pub fn serialize(ws: &Workspace) -> String {
     out
 }
 
-fn row(a: &Annotation) -> [String; 9] {
+fn row(a: &Annotation) -> [String; 11] {
     [
         a.id.to_string(),
         a.tag.as_str().to_string(),
@@ -33,6 +35,8 @@ fn row(a: &Annotation) -> [String; 9] {
         a.created.to_rfc3339(),
         a.modified.to_rfc3339(),
         if a.is_orphan() { "orphan" } else { "anchored" }.to_string(),
+        a.check.verdict.clone().unwrap_or_default(),
+        a.check.speaker.clone(),
     ]
 }
 
@@ -171,8 +175,8 @@ mod tests {
     #[test]
     fn layout_bom_crlf_and_header() {
         let csv = serialize(&sample_ws());
-        assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status\r\n"));
-        assert!(csv.ends_with("anchored\r\n"));
+        assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status,verdict,speaker\r\n"));
+        assert!(csv.ends_with("anchored,,\r\n"));
         assert_eq!(csv.matches("\r\n").count(), 3, "one CRLF per record; the LF inside a note stays in its quoted field");
         assert!(csv.contains("\"Line one,\nline \"\"two\"\" 👩\u{200d}👩\u{200d}👧\""));
     }
@@ -190,6 +194,21 @@ mod tests {
         assert_eq!(rows[2][2], "'=1+1");
         assert_eq!(rows[2][5], "'@mention -minus +plus");
         assert_eq!((rows[2][3].as_str(), rows[2][4].as_str(), rows[2][8].as_str()), ("39", "43", "anchored"));
+    }
+
+    #[test]
+    fn verdict_and_speaker_columns() {
+        let mut w = sample_ws();
+        w.set_verdict(&id(1), Some("Mostly false"), Timestamp(3));
+        w.set_speaker(&id(1), "=cmd|' /C calc'!A0", Timestamp(4));
+        let rows = parse(&serialize(&w)).unwrap();
+        assert_eq!(
+            &rows[0][..9],
+            &["id", "tag", "text", "start", "end", "note", "created", "modified", "status"],
+            "the old columns stay first"
+        );
+        assert_eq!((rows[1][9].as_str(), rows[1][10].as_str()), ("Mostly false", "'=cmd|' /C calc'!A0"), "the speaker is guarded too");
+        assert_eq!((rows[2][9].as_str(), rows[2][10].as_str()), ("", ""));
     }
 
     #[test]

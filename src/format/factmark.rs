@@ -1,11 +1,19 @@
 //! The Factmark file, version 1: the article and its annotations, offsets in code points.
+//!
+//! The fact-check work is optional and additive, so it stays version 1: an annotation may
+//! carry `verdict`, `rationale`, `evidence`, `speaker`, `verified`, `source_url`, `figure`,
+//! `figure_source` and `links` (see [`Check`]), and the file may carry the checker's
+//! `profile` and the verdict `scale`. Each is left out when empty or default, so a file
+//! without fact-check work is written exactly as before, and older readers keep such keys
+//! as unknown fields.
 
 use super::JsonError;
 use crate::annotation::{Annotation, AnnotationId, Status, Tag, Target};
 use crate::article::{Article, BLOCK_SEPARATOR};
+use crate::check::{Check, CheckerProfile, VerdictScale};
 use crate::text::CharRange;
 use crate::time::Timestamp;
-use crate::workspace::Workspace;
+use crate::workspace::{LoadReport, Workspace};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -17,6 +25,12 @@ pub const VERSION: u64 = 1;
 struct FileDoc {
     format: String,
     version: u64,
+    /// The checker's profile; absent when empty.
+    #[serde(default, skip_serializing_if = "CheckerProfile::is_empty")]
+    profile: CheckerProfile,
+    /// The verdict labels; absent when they are the default scale.
+    #[serde(default, skip_serializing_if = "is_default_scale")]
+    scale: VerdictScale,
     article: FileArticle,
     annotations: Vec<FileAnnotation>,
 }
@@ -53,8 +67,16 @@ struct FileAnnotation {
     /// Written for readers of the file; ignored on load, where anchoring decides it again.
     #[serde(default)]
     status: Option<String>,
+    /// The fact-check fields, each absent when empty (so older files read unchanged).
+    #[serde(flatten)]
+    check: Check,
+    /// Must come after `check`: it takes the keys nothing before it claimed.
     #[serde(flatten)]
     extra: Map<String, Value>,
+}
+
+fn is_default_scale(s: &VerdictScale) -> bool {
+    *s == VerdictScale::default()
 }
 
 /// Why a file could not be read as a Factmark file.
@@ -86,11 +108,28 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// An article and its annotations as read from a file (not yet anchored).
+/// An article and its annotations as read from a file (not yet anchored), with the
+/// checker's settings saved with them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     pub article: Article,
     pub annotations: Vec<Annotation>,
+    /// Empty when the file has none.
+    pub profile: CheckerProfile,
+    /// The default scale when the file has none.
+    pub scale: VerdictScale,
+}
+
+impl Parsed {
+    /// A workspace for the file: its article, settings and annotations (anchored, without
+    /// undo history).
+    pub fn into_workspace(self) -> (Workspace, LoadReport) {
+        let mut ws = Workspace::new(self.article);
+        ws.set_profile(self.profile);
+        ws.set_scale(self.scale);
+        let report = ws.load(self.annotations);
+        (ws, report)
+    }
 }
 
 /// Writes the workspace as a Factmark file (pretty-printed JSON, for people and diffs).
@@ -108,6 +147,8 @@ fn to_doc(ws: &Workspace) -> FileDoc {
     FileDoc {
         format: FORMAT.into(),
         version: VERSION,
+        profile: ws.profile().clone(),
+        scale: ws.scale().clone(),
         article: FileArticle {
             title: a.title.clone(),
             date: a.date.clone(),
@@ -133,6 +174,7 @@ fn to_file(a: &Annotation) -> FileAnnotation {
         created: a.created.to_rfc3339(),
         modified: a.modified.to_rfc3339(),
         status: Some(if a.is_orphan() { "orphan" } else { "anchored" }.to_string()),
+        check: a.check.clone(),
         extra: a.extra.clone(),
     }
 }
@@ -162,7 +204,8 @@ pub fn parse_value(value: Value) -> Result<Parsed, FileError> {
         .enumerate()
         .map(|(i, f)| from_file(f).map_err(|m| FileError::Invalid(format!("annotation {}: {m}", i + 1))))
         .collect::<Result<_, _>>()?;
-    Ok(Parsed { article, annotations })
+    // Settings never make a file unreadable: whatever was written is read back.
+    Ok(Parsed { article, annotations, profile: doc.profile, scale: VerdictScale::tidy(doc.scale.labels) })
 }
 
 /// Rebuilds headline and paragraphs from the canonical text.
@@ -189,6 +232,7 @@ fn from_file(f: FileAnnotation) -> Result<Annotation, String> {
         created: time(&f.created, "created")?,
         modified: time(&f.modified, "modified")?,
         status: Status::Anchored,
+        check: f.check,
         extra: f.extra,
     })
 }
@@ -217,6 +261,82 @@ mod tests {
         let report = w2.load(parsed.annotations);
         assert_eq!(report.orphaned, 0);
         assert_eq!(serialize(&w2), json, "serialize ∘ parse is the identity");
+    }
+
+    /// A workspace with every fact-check field set, a profile and a custom scale.
+    fn checked_ws() -> Workspace {
+        use crate::check::{parse_figure, CheckerProfile, Relation, VerdictScale};
+        let mut w = sample_ws();
+        let (claim, quote) = (AnnotationId::new_v4([1; 16]), AnnotationId::new_v4([2; 16]));
+        let figure = AnnotationId::new_v4([3; 16]);
+        w.create(CharRange::new(1753, 1767).unwrap(), Tag::Figure, figure.clone(), Timestamp(3)).unwrap();
+        w.set_scale(VerdictScale::from_lines("Correct\nWrong\nMisleading").unwrap());
+        w.set_profile(CheckerProfile::new("Ann Checker", "Desk “Truth”", "https://desk.example/").unwrap());
+        let t = Timestamp(1_738_702_700_000);
+        w.set_verdict(&claim, Some("wrong"), t);
+        w.set_rationale(&claim, "Two lines\nand \"quotes\" 😀", t);
+        w.add_evidence(&claim, "https://example.org/a?b=1#c", "Source “A”", t).unwrap();
+        w.add_evidence(&claim, "http://example.org/b", "", t).unwrap();
+        w.set_speaker(&claim, "Zelensky", t);
+        w.set_speaker(&quote, "the Ukrainian President", t);
+        w.set_quote_verified(&quote, true, t);
+        w.set_quote_source(&quote, "https://video.example/1", t).unwrap();
+        w.add_link(&quote, &claim, Relation::Contradicts, t);
+        w.set_figure_value(&figure, parse_figure("more than 10–15.5%"), t);
+        w.set_figure_source(&figure, "Forbes", Some(2023), t);
+        w.set_verdict(&figure, Some("Correct"), t);
+        w.add_link(&figure, &claim, Relation::Supports, t);
+        w
+    }
+
+    #[test]
+    fn every_fact_check_field_round_trips() {
+        let w = checked_ws();
+        let json = serialize(&w);
+        let parsed = parse(&json).unwrap();
+        assert_eq!((&parsed.profile, &parsed.scale), (w.profile(), w.scale()));
+        let (w2, report) = parsed.into_workspace();
+        assert_eq!(report.orphaned, 0);
+        for a in w.annotations().iter() {
+            assert_eq!(w2.annotations().get(&a.id).unwrap().check, a.check, "{}", a.id);
+        }
+        assert_eq!(serialize(&w2), json);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["scale"], serde_json::json!(["Correct", "Wrong", "Misleading"]));
+        assert_eq!(v["profile"]["organisation"], "Desk “Truth”");
+        let claim = &v["annotations"].as_array().unwrap().iter().find(|a| a["tag"] == "claim").unwrap();
+        assert_eq!(claim["verdict"], "Wrong", "stored in the scale's spelling");
+        assert_eq!(claim["evidence"][1], serde_json::json!({"url": "http://example.org/b"}));
+        let figure = &v["annotations"].as_array().unwrap().iter().find(|a| a["tag"] == "figure").unwrap();
+        assert_eq!(figure["figure"], serde_json::json!({"value": 10.0, "unit": "percent", "range_high": 15.5, "qualifier": "more_than"}));
+        assert_eq!(figure["figure_source"], serde_json::json!({"name": "Forbes", "year": 2023}));
+        assert_eq!(figure["links"][0]["relation"], "supports");
+    }
+
+    #[test]
+    fn settings_and_fields_are_left_out_when_empty() {
+        let json = serialize(&sample_ws());
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert!(v.get("profile").is_none() && v.get("scale").is_none());
+        for key in ["verdict", "rationale", "evidence", "speaker", "verified", "source_url", "figure", "figure_source", "links"] {
+            assert!(!json.contains(&format!("\"{key}\"")), "{key} written though empty");
+        }
+        let parsed = parse(&json).unwrap();
+        assert_eq!((parsed.profile, parsed.scale), (Default::default(), Default::default()));
+    }
+
+    #[test]
+    fn bad_fact_check_fields_are_refused_by_name() {
+        let mut w = checked_ws();
+        w.set_scale(VerdictScale { labels: Vec::new() });
+        assert_eq!(parse(&serialize(&w)).unwrap().scale, VerdictScale::default(), "what is written is read");
+        let json = serialize(&checked_ws());
+        let bad = json.replacen("https://example.org/a?b=1#c", "javascript:alert(1)", 1);
+        assert!(matches!(parse(&bad), Err(FileError::Invalid(m)) if m.contains("is not a web address")), "{:?}", parse(&bad));
+        let odd = json.replacen("\"Misleading\"", "\"correct\"", 1);
+        assert_eq!(parse(&odd).unwrap().scale.labels, vec!["Correct", "Wrong"], "odd settings are tidied, not refused");
+        let bad = json.replacen("\"supports\"", "\"refutes\"", 1);
+        assert!(matches!(parse(&bad), Err(FileError::Invalid(m)) if m.contains("refutes")), "{:?}", parse(&bad));
     }
 
     #[test]
@@ -270,9 +390,13 @@ mod tests {
 
     #[test]
     fn unknown_fields_survive_a_round_trip() {
-        let json = serialize(&sample_ws()).replacen("\"note\":", "\"verdict\": \"false\",\n      \"note\":", 1);
+        let json = serialize(&sample_ws()).replacen("\"note\":", "\"confidence\": \"low\",\n      \"note\":", 1);
         let parsed = parse(&json).unwrap();
-        assert_eq!(parsed.annotations[0].extra.get("verdict"), Some(&Value::from("false")));
+        assert_eq!(parsed.annotations[0].extra.get("confidence"), Some(&Value::from("low")));
+        // A key this version knows is read into its field, not kept as unknown.
+        let json = serialize(&sample_ws()).replacen("\"note\":", "\"verdict\": \"False\",\n      \"note\":", 1);
+        let parsed = parse(&json).unwrap();
+        assert_eq!((parsed.annotations[0].check.verdict.as_deref(), parsed.annotations[0].extra.get("verdict")), (Some("False"), None));
     }
 
     #[test]
@@ -293,7 +417,7 @@ mod tests {
     #[test]
     fn random_bytes_never_panic() {
         let mut rng = Rng::new(3);
-        let base = serialize(&sample_ws());
+        let base = serialize(&checked_ws());
         for _ in 0..3000 {
             let mut bytes = base.clone().into_bytes();
             for _ in 0..=rng.below(6) {

@@ -1,8 +1,10 @@
 //! Wire formats, one module each with a parse/serialize pair.
 
+pub mod claimreview;
 pub mod csv;
 pub mod factmark;
 mod json_error;
+pub mod report;
 pub mod w3c;
 
 pub use json_error::JsonError;

@@ -12,8 +12,16 @@
 //! * a body with purpose `tagging` whose value is claim, figure or quote (any case) gives
 //!   the tag; so does such a value in a body without purpose. Other tags are ignored;
 //!   with no tag at all, the annotation is a **Claim**, the most general of the three;
-//! * a body with purpose `commenting`, `describing` or `assessing`, or without purpose (or
-//!   a `bodyValue`) is part of the note; several are joined with a blank line.
+//! * the first body with purpose `assessing` whose value is a short one-line label ("Mostly
+//!   false") is the **verdict**, kept as written even when the scale lacks it;
+//! * a body with purpose `linking` is **evidence**: its `source` (or `id`) is the address,
+//!   its `title` the title; addresses that are not http or https are dropped;
+//! * a body with purpose `commenting` or `describing`, another `assessing` body, or a body
+//!   without purpose (or a `bodyValue`) is part of the note; several are joined with a
+//!   blank line.
+//!
+//! The other fact-check fields (rationale, speaker, figure, links) have no W3C form and
+//! travel in the Factmark file only.
 //!
 //! [`Workspace::load`]: crate::workspace::Workspace::load
 
@@ -23,6 +31,7 @@ mod write;
 
 use super::JsonError;
 use crate::annotation::Tag;
+use crate::check::Evidence;
 use crate::time::Timestamp;
 use std::fmt;
 
@@ -44,6 +53,10 @@ pub struct W3cAnnotation {
     pub id: Option<String>,
     pub tag: Tag,
     pub note: String,
+    /// From the first short `assessing` body.
+    pub verdict: Option<String>,
+    /// From the `linking` bodies with an http(s) address.
+    pub evidence: Vec<Evidence>,
     pub quote: Option<QuoteSelector>,
     /// The `TextPositionSelector` as written; its unit is decided by [`to_annotations`].
     pub position: Option<(usize, usize)>,
@@ -146,6 +159,25 @@ mod tests {
             }
         }
         assert!(json.contains("\"source\": \"urn:sha256:"), "no source URL: the text's fingerprint");
+    }
+
+    #[test]
+    fn verdicts_and_evidence_round_trip_through_w3c() {
+        let mut w = sample_ws();
+        w.set_verdict(&id(1), Some("Half true"), Timestamp(1_738_702_700_000));
+        w.add_evidence(&id(1), "https://example.org/forbes", "Forbes, 2023", Timestamp(1_738_702_701_000)).unwrap();
+        w.add_evidence(&id(1), "http://example.org/b", "", Timestamp(1_738_702_702_000)).unwrap();
+        w.set_verdict(&id(2), Some("False"), Timestamp(1_738_702_703_000));
+        w.set_speaker(&id(1), "Forbes", Timestamp(1_738_702_704_000));
+        let parsed = parse(&serialize(&w)).unwrap();
+        let mut w2 = Workspace::new(Article::default_article());
+        w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(0)));
+        for n in [1, 2] {
+            let (a, b) = (w.annotations().get(&id(n)).unwrap(), w2.annotations().get(&id(n)).unwrap());
+            assert_eq!((&b.check.verdict, &b.check.evidence, &b.note), (&a.check.verdict, &a.check.evidence, &a.note));
+        }
+        assert_eq!(w2.annotations().get(&id(1)).unwrap().check.speaker, "", "the speaker has no W3C form");
+        assert!(w2.annotations().get(&id(3)).unwrap().check.is_empty());
     }
 
     #[test]

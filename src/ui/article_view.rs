@@ -48,7 +48,9 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     let over = StoredValue::new_local(None::<web_sys::Element>);
     let frame_pending = StoredValue::new(false);
     let show_hover = move |target: Option<web_sys::EventTarget>| {
-        let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("mark[data-annotation-ids]").ok().flatten());
+        let mark = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("mark[data-annotation-ids]").ok().flatten());
         let same = over.with_value(|o| match (o, &mark) {
             (Some(a), Some(b)) => a.is_same_node(Some(b)),
             (None, None) => true,

@@ -2,11 +2,16 @@
 
 use super::{QuoteSelector, W3cAnnotation, W3cError};
 use crate::annotation::Tag;
+use crate::check::Evidence;
 use crate::time::Timestamp;
 use serde_json::Value;
 
 /// Body purposes whose text becomes the note.
-const NOTE_PURPOSES: [&str; 3] = ["commenting", "describing", "assessing"];
+const NOTE_PURPOSES: [&str; 2] = ["commenting", "describing"];
+
+/// Longest assessing text read as a verdict label; a longer one is an assessment in words,
+/// kept in the note.
+const MAX_VERDICT_CHARS: usize = 60;
 
 pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.into()))?;
@@ -78,10 +83,11 @@ fn string(v: &Value, key: &str) -> Option<String> {
 /// One annotation; `None` when it has no usable text selector.
 fn annotation(v: &Value) -> Option<W3cAnnotation> {
     let (quote, position) = many(v.get("target")).into_iter().map(selectors).find(|(q, p)| q.is_some() || p.is_some())?;
-    let (tag, note) = bodies(v);
+    let Bodies { tag, note, verdict, evidence } = bodies(v);
     let time = |key: &str| v.get(key).and_then(Value::as_str).and_then(Timestamp::parse_rfc3339);
     let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| id.strip_prefix("urn:uuid:").map(str::to_string).unwrap_or(id));
-    Some(W3cAnnotation { id, tag, note, quote, position, created: time("created"), modified: time("modified").or_else(|| time("updated")) })
+    let (created, modified) = (time("created"), time("modified").or_else(|| time("updated")));
+    Some(W3cAnnotation { id, tag, note, verdict, evidence, quote, position, created, modified })
 }
 
 /// The first usable quote and position selectors of one target.
@@ -104,25 +110,52 @@ fn selectors(target: &Value) -> (Option<QuoteSelector>, Option<(usize, usize)>) 
     (quote, position)
 }
 
-/// The tag and the note from the bodies (see the module documentation for the rules).
-fn bodies(v: &Value) -> (Tag, String) {
+/// What the bodies of one annotation say.
+struct Bodies {
+    tag: Tag,
+    note: String,
+    verdict: Option<String>,
+    evidence: Vec<Evidence>,
+}
+
+/// The tag, note, verdict and evidence from the bodies (see the module documentation).
+fn bodies(v: &Value) -> Bodies {
     let mut tag = None;
+    let mut verdict = None;
+    let mut evidence: Vec<Evidence> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     if let Some(text) = v.get("bodyValue").and_then(Value::as_str) {
         notes.push(text.to_string());
     }
     for body in many(v.get("body")) {
-        let Some(value) = body.get("value").and_then(Value::as_str) else { continue };
         let purposes: Vec<&str> = many(body.get("purpose")).into_iter().filter_map(Value::as_str).collect();
+        if purposes.contains(&"linking") {
+            // A page given as evidence; one that is not an http(s) address is not kept.
+            let url = string(body, "source").or_else(|| string(body, "id"));
+            let title = string(body, "title").or_else(|| string(body, "value")).unwrap_or_default();
+            if let Some(e) = url.and_then(|u| Evidence::new(&u, &title).ok()).filter(|e| !evidence.iter().any(|x| x.url == e.url)) {
+                evidence.push(e);
+            }
+            continue;
+        }
+        let Some(value) = body.get("value").and_then(Value::as_str) else { continue };
         let as_tag = Tag::parse(value).filter(|_| tag.is_none());
+        let label = value.trim();
         if purposes.contains(&"tagging") || (purposes.is_empty() && as_tag.is_some()) {
             tag = tag.or(as_tag);
-        } else if purposes.is_empty() || purposes.iter().any(|p| NOTE_PURPOSES.contains(p)) {
+        } else if purposes.contains(&"assessing") && verdict.is_none() && is_label(label) {
+            verdict = Some(label.to_string());
+        } else if purposes.is_empty() || purposes.iter().any(|p| NOTE_PURPOSES.contains(p) || *p == "assessing") {
             notes.push(value.to_string());
         }
     }
     notes.retain(|n| !n.trim().is_empty());
-    (tag.unwrap_or(Tag::Claim), notes.join("\n\n"))
+    Bodies { tag: tag.unwrap_or(Tag::Claim), note: notes.join("\n\n"), verdict, evidence }
+}
+
+/// A short one-line text, as verdict labels are ("Mostly false").
+fn is_label(s: &str) -> bool {
+    !s.is_empty() && !s.contains('\n') && s.chars().count() <= MAX_VERDICT_CHARS
 }
 
 #[cfg(test)]
@@ -155,6 +188,27 @@ mod tests {
         assert_eq!(a.position, None);
         assert_eq!(a.created, Some(Timestamp(1_738_702_680_000)));
         assert_eq!(a.modified, Some(Timestamp(1_738_789_080_500)));
+    }
+
+    #[test]
+    fn assessing_is_the_verdict_and_linking_is_evidence() {
+        let a = one(r#"{"target": {"type": "TextQuoteSelector", "exact": "x"},
+            "body": [{"type": "TextualBody", "purpose": "assessing", "value": " Mostly false "},
+                     {"type": "TextualBody", "purpose": "assessing", "value": "A second assessment is a note"},
+                     {"type": "TextualBody", "purpose": ["assessing"], "value": "True"},
+                     {"type": "SpecificResource", "purpose": "linking", "source": "https://example.org/a", "title": "Report"},
+                     {"id": "http://example.org/b", "purpose": "linking"},
+                     {"id": "http://example.org/b", "purpose": "linking", "title": "again"},
+                     {"source": "javascript:alert(1)", "purpose": "linking", "title": "dropped"}]}"#);
+        assert_eq!(a.verdict.as_deref(), Some("Mostly false"));
+        assert_eq!(a.note, "A second assessment is a note\n\nTrue");
+        let urls: Vec<(&str, &str)> = a.evidence.iter().map(|e| (e.url.as_str(), e.title.as_str())).collect();
+        assert_eq!(urls, vec![("https://example.org/a", "Report"), ("http://example.org/b", "")]);
+        let long = "word ".repeat(20);
+        let a = one(&format!(
+            r#"{{"target": {{"type": "TextQuoteSelector", "exact": "x"}}, "body": {{"purpose": "assessing", "value": "{long}"}}}}"#
+        ));
+        assert_eq!((a.verdict, a.note.as_str()), (None, long.as_str()), "a long assessment is a note");
     }
 
     #[test]

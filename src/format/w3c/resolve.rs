@@ -9,6 +9,7 @@
 
 use super::W3cAnnotation;
 use crate::annotation::{Annotation, AnnotationId, Status, Target, CONTEXT_CHARS};
+use crate::check::Check;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use std::collections::HashSet;
@@ -84,6 +85,7 @@ pub fn to_annotations(parsed: Vec<W3cAnnotation>, text: &[char], now: Timestamp)
             created,
             modified: w.modified.unwrap_or(created),
             status: Status::Anchored,
+            check: Check { verdict: w.verdict, evidence: w.evidence, ..Check::default() },
             extra: Default::default(),
         });
     }
@@ -145,6 +147,8 @@ mod tests {
             id: None,
             tag: Tag::Claim,
             note: String::new(),
+            verdict: None,
+            evidence: Vec::new(),
             quote: quote.map(|q| QuoteSelector { exact: q.into(), ..Default::default() }),
             position,
             created: None,

@@ -44,9 +44,21 @@ struct Body {
     #[serde(rename = "type")]
     kind: &'static str,
     purpose: &'static str,
-    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     format: Option<&'static str>,
+    /// A linked page (evidence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+}
+
+impl Body {
+    fn text(purpose: &'static str, value: &str, format: Option<&'static str>) -> Body {
+        Body { kind: "TextualBody", purpose, value: Some(value.to_string()), format, source: None, title: None }
+    }
 }
 
 #[derive(Serialize)]
@@ -65,7 +77,9 @@ enum Selector {
 /// Writes the workspace as one `AnnotationCollection` with an embedded page.
 ///
 /// Each annotation has a tagging body (claim, figure or quote) and, when it has a note, a
-/// commenting body in plain text. The target's `source` is the article's URL, or
+/// commenting body in plain text; a verdict is an `assessing` body whose value is the label,
+/// and each piece of evidence a `linking` `SpecificResource` with the address as `source`
+/// (and its `title`). The motivations list the purposes used. The target's `source` is the article's URL, or
 /// `urn:sha256:<hex>` of its text when the URL is unknown. Positions are code points, as
 /// the W3C model defines them. Orphans are written with the quote selector only: their last
 /// position is not in this text. UUID ids are written as `urn:uuid:` IRIs (and read back
@@ -84,10 +98,19 @@ pub fn serialize(ws: &Workspace) -> String {
 }
 
 fn item(a: &Annotation, source: &str) -> Item {
-    let mut body = vec![Body { kind: "TextualBody", purpose: "tagging", value: a.tag.as_str().to_string(), format: None }];
+    let mut body = vec![Body::text("tagging", a.tag.as_str(), None)];
     if !a.note.is_empty() {
-        body.push(Body { kind: "TextualBody", purpose: "commenting", value: a.note.clone(), format: Some("text/plain") });
+        body.push(Body::text("commenting", &a.note, Some("text/plain")));
     }
+    if let Some(verdict) = &a.check.verdict {
+        body.push(Body::text("assessing", verdict, None));
+    }
+    for e in &a.check.evidence {
+        let title = (!e.title.is_empty()).then(|| e.title.clone());
+        body.push(Body { kind: "SpecificResource", purpose: "linking", value: None, format: None, source: Some(e.url.clone()), title });
+    }
+    let mut purposes: Vec<&str> = body.iter().map(|b| b.purpose).collect();
+    purposes.dedup();
     let t = &a.target;
     let mut selector = vec![Selector::TextQuoteSelector { exact: t.exact.clone(), prefix: t.prefix.clone(), suffix: t.suffix.clone() }];
     if !a.is_orphan() {
@@ -96,7 +119,7 @@ fn item(a: &Annotation, source: &str) -> Item {
     Item {
         id: if is_uuid(a.id.as_str()) { format!("urn:uuid:{}", a.id) } else { a.id.to_string() },
         kind: "Annotation",
-        motivation: if a.note.is_empty() { json!("tagging") } else { json!(["tagging", "commenting"]) },
+        motivation: if purposes.len() == 1 { json!(purposes[0]) } else { json!(purposes) },
         created: a.created.to_rfc3339(),
         modified: a.modified.to_rfc3339(),
         body,
@@ -159,6 +182,24 @@ mod tests {
         );
         assert_eq!(a["motivation"], json!(["tagging", "commenting"]));
         assert_eq!(a["modified"], "1970-01-01T00:00:00.001Z");
+    }
+
+    #[test]
+    fn verdict_and_evidence_bodies() {
+        let mut w = ws();
+        let id = AnnotationId::new_v4([7; 16]);
+        w.set_verdict(&id, Some("Mostly false"), Timestamp(1));
+        w.add_evidence(&id, "https://example.org/r", "Report", Timestamp(2)).unwrap();
+        w.add_evidence(&id, "https://example.org/s", "", Timestamp(3)).unwrap();
+        let v: Value = serde_json::from_str(&serialize(&w)).unwrap();
+        let a = &v["first"]["items"][0];
+        assert_eq!(a["motivation"], json!(["tagging", "assessing", "linking"]));
+        assert_eq!(a["body"][1], json!({"type": "TextualBody", "purpose": "assessing", "value": "Mostly false"}));
+        assert_eq!(
+            a["body"][2],
+            json!({"type": "SpecificResource", "purpose": "linking", "source": "https://example.org/r", "title": "Report"})
+        );
+        assert_eq!(a["body"][3], json!({"type": "SpecificResource", "purpose": "linking", "source": "https://example.org/s"}));
     }
 
     #[test]

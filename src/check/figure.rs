@@ -1,0 +1,236 @@
+//! Figures: a number read from the text ("$14.8 trillion", "more than 70%", "three regions"), kept editable.
+
+mod lexicon;
+mod parse;
+mod token;
+mod words;
+
+pub use parse::parse_figure;
+
+use super::listed;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a figure is counted in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Money, by ISO 4217 code ("USD", "EUR", "GBP", "UAH").
+    Currency(String),
+    Percent,
+    /// A calendar year ("2023").
+    Year,
+    /// A bare number ("1,000").
+    Count,
+    /// A number of something named after it: "regions", "tonnes", "people".
+    Other(String),
+}
+
+/// What a figure measures, derived from its unit (for grouping and icons).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Money,
+    Percent,
+    Year,
+    /// Things counted ("3 regions", "1,000").
+    Count,
+    /// A physical quantity ("5 tonnes", "100 km").
+    Measure,
+}
+
+/// Words before a figure that make it a bound or an estimate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    /// "about", "around", "nearly", "some", "~".
+    About,
+    /// "more than", "over", "above".
+    MoreThan,
+    /// "at least", "no less than".
+    AtLeast,
+    /// "less than", "fewer than", "under", "below".
+    LessThan,
+    /// "up to", "at most", "no more than".
+    AtMost,
+}
+
+impl Qualifier {
+    /// The words written before the number ("more than"); empty for an exact figure.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::LessThan => "less than",
+            Qualifier::AtMost => "up to",
+        }
+    }
+}
+
+/// Units that measure rather than count.
+const MEASURES: &str = "tonnes tons tonne ton kg kilograms grams km kilometres kilometers miles metres meters hectares acres litres \
+    liters barrels mw gw kwh mwh gwh degrees";
+
+/// A parsed figure. `value` is the whole number (14.8e12 for "$14.8 trillion"); a range
+/// ("10–15%") has its upper end in `range_high`. Always finite, so it survives JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureValue {
+    pub value: f64,
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_high: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_exact")]
+    pub qualifier: Qualifier,
+}
+
+fn is_exact(q: &Qualifier) -> bool {
+    *q == Qualifier::Exact
+}
+
+impl FigureValue {
+    pub fn new(value: f64, unit: Unit) -> FigureValue {
+        FigureValue { value, unit, range_high: None, qualifier: Qualifier::Exact }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match &self.unit {
+            Unit::Currency(_) => Kind::Money,
+            Unit::Percent => Kind::Percent,
+            Unit::Year => Kind::Year,
+            Unit::Count => Kind::Count,
+            Unit::Other(u) if listed(MEASURES, &u.to_lowercase()) => Kind::Measure,
+            Unit::Other(_) => Kind::Count,
+        }
+    }
+
+    /// Every number is finite (NaN and infinity cannot be written to JSON).
+    pub fn is_finite(&self) -> bool {
+        self.value.is_finite() && self.range_high.is_none_or(f64::is_finite)
+    }
+}
+
+/// Rounds away binary noise and writes the shortest decimal ("14.8", "70", "3.5").
+fn decimal(v: f64) -> String {
+    let r = (v * 1e6).round() / 1e6;
+    format!("{}", if r == 0.0 { 0.0 } else { r })
+}
+
+/// "1,234.5": thousands grouped with commas, as English writes them.
+fn grouped(v: f64) -> String {
+    let s = decimal(v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The scale word for numbers as large as `v`: (divisor, " million").
+fn magnitude(v: f64) -> (f64, &'static str) {
+    match v.abs() {
+        a if a >= 1e12 => (1e12, " trillion"),
+        a if a >= 1e9 => (1e9, " billion"),
+        a if a >= 1e6 => (1e6, " million"),
+        _ => (1.0, ""),
+    }
+}
+
+impl fmt::Display for FigureValue {
+    /// A plain English reading: "more than 70%", "$14.8 trillion", "UAH 100 billion",
+    /// "10–15%", "3 regions", "2023".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.qualifier != Qualifier::Exact {
+            write!(f, "{} ", self.qualifier.words())?;
+        }
+        let negative = self.value < 0.0 && self.range_high.is_none();
+        if negative {
+            f.write_str("-")?;
+        }
+        if let Unit::Currency(c) = &self.unit {
+            match c.as_str() {
+                "USD" => f.write_str("$")?,
+                "EUR" => f.write_str("€")?,
+                "GBP" => f.write_str("£")?,
+                other => write!(f, "{other} ")?,
+            }
+        }
+        let number = |v: f64, div: f64| if self.unit == Unit::Year { decimal(v) } else { grouped(v / div) };
+        let (div, word) =
+            if self.unit == Unit::Year { (1.0, "") } else { magnitude(self.value.abs().max(self.range_high.map_or(0.0, f64::abs))) };
+        match self.range_high {
+            Some(high) => write!(f, "{}–{}", sign(self.value, number(self.value, div)), sign(high, number(high, div)))?,
+            None => f.write_str(&number(self.value, div))?,
+        }
+        f.write_str(word)?;
+        match &self.unit {
+            Unit::Percent => f.write_str("%"),
+            Unit::Other(u) => write!(f, " {u}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn sign(v: f64, digits: String) -> String {
+    if v < 0.0 {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn display_reads_like_the_article() {
+        let show = |s: &str| parse_figure(s).unwrap().to_string();
+        assert_eq!(show("$14.8 trillion"), "$14.8 trillion");
+        assert_eq!(show("More than 70%"), "more than 70%");
+        assert_eq!(show("UAH 100 billion"), "UAH 100 billion");
+        assert_eq!(show("10–15 per cent"), "10–15%");
+        assert_eq!(show("between 5 and 10 million"), "5–10 million");
+        assert_eq!(show("three regions"), "3 regions");
+        assert_eq!(show("1234.5"), "1,234.5");
+        assert_eq!(show("2023"), "2023");
+        assert_eq!(show("-5%"), "-5%");
+        assert_eq!(show("€2.5bn"), "€2.5 billion");
+        assert_eq!(show("-3 to -1 degrees"), "-3–-1 degrees");
+    }
+
+    #[test]
+    fn kinds_follow_units() {
+        let kind = |s: &str| parse_figure(s).unwrap().kind();
+        assert_eq!(kind("$5"), Kind::Money);
+        assert_eq!(kind("5%"), Kind::Percent);
+        assert_eq!(kind("2023"), Kind::Year);
+        assert_eq!(kind("three regions"), Kind::Count);
+        assert_eq!(kind("5 million tonnes"), Kind::Measure);
+        assert_eq!(kind("1,000"), Kind::Count);
+    }
+
+    #[test]
+    fn json_shape() {
+        let v = serde_json::to_value(parse_figure("more than $5bn").unwrap()).unwrap();
+        assert_eq!(v, json!({"value": 5e9, "unit": {"currency": "USD"}, "qualifier": "more_than"}));
+        let r = serde_json::to_value(parse_figure("10-15%").unwrap()).unwrap();
+        assert_eq!(r, json!({"value": 10.0, "unit": "percent", "range_high": 15.0}));
+        for s in ["$14.8 trillion", "three regions", "2014–2022", "about 3,5 %"] {
+            let f = parse_figure(s).unwrap();
+            assert_eq!(serde_json::from_value::<FigureValue>(serde_json::to_value(&f).unwrap()).unwrap(), f, "{s}");
+        }
+        assert!(!FigureValue::new(f64::NAN, Unit::Count).is_finite());
+    }
+}

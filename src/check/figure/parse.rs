@@ -1,0 +1,255 @@
+//! Reading a figure from text: qualifier, currency, number (digits or words), scale word, range and unit.
+
+use super::lexicon::{currency_prefix, currency_suffix, ends_figure, is_year_word, lower, qualifier_before};
+use super::token::{tokenize, Numeral, Tok, Token};
+use super::words::{big, number_words};
+use super::{FigureValue, Unit};
+
+/// Reads the first figure in `text`: "$14.8 trillion", "70 percent", "2023", "three
+/// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
+/// "UAH 100 billion", "more than 70%". `None` when the text holds no number.
+pub fn parse_figure(text: &str) -> Option<FigureValue> {
+    let toks = tokenize(text);
+    (0..toks.len()).find_map(|i| parse_at(&toks, i))
+}
+
+enum Number {
+    Digits(Numeral),
+    Words(f64),
+}
+
+/// A number with its sign and scale word.
+struct Quantity {
+    number: Number,
+    negative: bool,
+    scale: i32,
+}
+
+impl Quantity {
+    fn value(&self) -> Option<f64> {
+        let v = match &self.number {
+            Number::Digits(n) => n.value(self.scale)?,
+            Number::Words(v) => v * 10f64.powi(self.scale),
+        };
+        let v = if self.negative { -v } else { v };
+        v.is_finite().then_some(v)
+    }
+
+    /// Four plain digits from 1000 to 2100, unscaled and positive.
+    fn is_year(&self) -> bool {
+        let Number::Digits(n) = &self.number else { return false };
+        n.plain && n.digits.len() == 4 && self.scale == 0 && !self.negative && ("1000".."2101").contains(&n.digits.as_str())
+    }
+}
+
+/// A scale word after digits: "million", "bn", and (written against the digits) "m", "k".
+fn scale_word(t: &Token) -> Option<i32> {
+    let w = t.word()?.to_lowercase();
+    big(&w).or(match w.as_str() {
+        "mn" | "mln" => Some(6),
+        "bn" | "bln" => Some(9),
+        "tn" | "trn" => Some(12),
+        "k" if !t.spaced => Some(3),
+        "m" if !t.spaced => Some(6),
+        "b" if !t.spaced => Some(9),
+        _ => None,
+    })
+}
+
+fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
+    let mut negative = false;
+    let t = toks.get(j)?;
+    let sign = matches!(t.sym(), Some('-' | '−')) && toks.get(j + 1).is_some_and(|n| matches!(n.tok, Tok::Num(_)) && !n.spaced);
+    if sign || lower(toks, j).as_deref() == Some("minus") {
+        (negative, j) = (true, j + 1);
+    }
+    let (number, mut j) = match &toks.get(j)?.tok {
+        Tok::Num(n) => (Number::Digits(n.clone()), j + 1),
+        Tok::Word(_) => number_words(toks, j).map(|(v, next)| (Number::Words(v), next))?,
+        Tok::Sym(_) => return None,
+    };
+    let mut scale = 0;
+    if let Some(s) = toks.get(j).and_then(scale_word) {
+        (scale, j) = (s, j + 1);
+    }
+    Some((Quantity { number, negative, scale }, j))
+}
+
+fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
+    let (mut currency, j) = currency_prefix(toks, i).map_or((None, i), |(c, n)| (Some(c), i + n));
+    let (mut low, j) = quantity(toks, j)?;
+    let (qualifier, between) = qualifier_before(toks, i);
+    let (mut high, mut k) = (None, j);
+    let is_separator = |t: &Token| {
+        matches!(t.sym(), Some('-' | '–' | '—'))
+            || t.word().is_some_and(|w| w.eq_ignore_ascii_case("to") || (between && w.eq_ignore_ascii_case("and")))
+    };
+    if toks.get(j).is_some_and(is_separator) {
+        let (second_currency, m) = currency_prefix(toks, j + 1).map_or((None, j + 1), |(c, n)| (Some(c), j + 1 + n));
+        if let Some((h, next)) = quantity(toks, m) {
+            currency = currency.or(second_currency);
+            if low.scale == 0 {
+                low.scale = h.scale; // "between 5 and 10 million"
+            }
+            (high, k) = (Some(h), next);
+        }
+    }
+    let mut unit = None;
+    let word = lower(toks, k);
+    let per_cent = word.as_deref() == Some("per") && lower(toks, k + 1).as_deref() == Some("cent");
+    if toks.get(k).and_then(Token::sym) == Some('%') || matches!(word.as_deref(), Some("percent" | "pct")) || per_cent {
+        unit = Some(Unit::Percent);
+    } else if word.as_deref() == Some("percentage") && lower(toks, k + 1).as_deref() == Some("points") {
+        unit = Some(Unit::Other("percentage points".into()));
+    } else if currency.is_none() {
+        if let Some((code, _)) = currency_suffix(toks, k) {
+            currency = Some(code);
+        } else {
+            unit = unit_word(toks, k).map(Unit::Other);
+        }
+    }
+    let year_word = i > 0 && lower(toks, i - 1).is_some_and(|w| is_year_word(&w));
+    let all_years = low.is_year() && high.as_ref().is_none_or(Quantity::is_year);
+    let unit = match (currency, unit) {
+        (Some(code), _) => Unit::Currency(code.to_string()),
+        (None, None) if all_years => Unit::Year,
+        (None, Some(Unit::Other(_))) if all_years && year_word => Unit::Year,
+        (None, Some(u)) => u,
+        (None, None) => Unit::Count,
+    };
+    let value = low.value()?;
+    let range_high = match high {
+        Some(h) => Some(h.value()?),
+        None => None,
+    };
+    Some(FigureValue { value, unit, range_high, qualifier })
+}
+
+/// The noun after a number ("regions", "tonnes", "square kilometres"), if there is one.
+fn unit_word(toks: &[Token], k: usize) -> Option<String> {
+    let w = toks.get(k)?.word()?;
+    let l = w.to_lowercase();
+    // "1990s" is a decade, not 1990 of something called "s".
+    let decade = l == "s" && !toks[k].spaced;
+    if decade || ends_figure(&l) || scale_word(&toks[k]).is_some() {
+        return None;
+    }
+    let w = w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    match (l.as_str(), toks.get(k + 1).and_then(Token::word)) {
+        ("square" | "cubic" | "metric", Some(next)) => Some(format!("{w} {next}")),
+        _ => Some(w.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Qualifier;
+    use super::*;
+
+    fn usd() -> Unit {
+        Unit::Currency("USD".into())
+    }
+
+    fn cur(code: &str) -> Unit {
+        Unit::Currency(code.into())
+    }
+
+    fn other(u: &str) -> Unit {
+        Unit::Other(u.into())
+    }
+
+    #[test]
+    fn figures_table() {
+        use Qualifier::*;
+        let cases: Vec<(&str, f64, Unit, Option<f64>, Qualifier)> = vec![
+            ("$14.8 trillion", 14.8e12, usd(), None, Exact),
+            ("is estimated to be $14.8 trillion, highlighting", 14.8e12, usd(), None, Exact),
+            ("70%", 70.0, Unit::Percent, None, Exact),
+            ("70 percent", 70.0, Unit::Percent, None, Exact),
+            ("70 per cent", 70.0, Unit::Percent, None, Exact),
+            ("5.2 per cent", 5.2, Unit::Percent, None, Exact),
+            ("More than 70%", 70.0, Unit::Percent, None, MoreThan),
+            ("more than 70% of these resources", 70.0, Unit::Percent, None, MoreThan),
+            ("2023", 2023.0, Unit::Year, None, Exact),
+            ("released in 2023", 2023.0, Unit::Year, None, Exact),
+            ("since 2014 they", 2014.0, Unit::Year, None, Exact),
+            ("three regions", 3.0, other("regions"), None, Exact),
+            ("three regions: Donetsk", 3.0, other("regions"), None, Exact),
+            ("€2.5bn", 2.5e9, cur("EUR"), None, Exact),
+            ("£300m", 300e6, cur("GBP"), None, Exact),
+            ("1.2 million", 1.2e6, Unit::Count, None, Exact),
+            ("1.2 million people", 1.2e6, other("people"), None, Exact),
+            ("1,000", 1000.0, Unit::Count, None, Exact),
+            ("1 000", 1000.0, Unit::Count, None, Exact),
+            ("3,5 %", 3.5, Unit::Percent, None, Exact),
+            ("1.234,5 tonnes", 1234.5, other("tonnes"), None, Exact),
+            ("10–15%", 10.0, Unit::Percent, Some(15.0), Exact),
+            ("10-15 per cent", 10.0, Unit::Percent, Some(15.0), Exact),
+            ("between 5 and 10 million", 5e6, Unit::Count, Some(10e6), Exact),
+            ("from 2014 to 2022", 2014.0, Unit::Year, Some(2022.0), Exact),
+            ("$5bn-$7bn", 5e9, usd(), Some(7e9), Exact),
+            ("twenty-five", 25.0, Unit::Count, None, Exact),
+            ("a dozen countries", 12.0, other("countries"), None, Exact),
+            ("half a million refugees", 500_000.0, other("refugees"), None, Exact),
+            ("two hundred and fifty tanks", 250.0, other("tanks"), None, Exact),
+            ("-5%", -5.0, Unit::Percent, None, Exact),
+            ("−2.5 %", -2.5, Unit::Percent, None, Exact),
+            ("minus 3 degrees", -3.0, other("degrees"), None, Exact),
+            ("UAH 100 billion", 100e9, cur("UAH"), None, Exact),
+            ("100 billion hryvnias", 100e9, cur("UAH"), None, Exact),
+            ("US$3 billion", 3e9, usd(), None, Exact),
+            ("5 million US dollars", 5e6, usd(), None, Exact),
+            ("about 40 euros", 40.0, cur("EUR"), None, About),
+            ("at least 1,500 soldiers", 1500.0, other("soldiers"), None, AtLeast),
+            ("up to 20%", 20.0, Unit::Percent, None, AtMost),
+            ("fewer than 300 people", 300.0, other("people"), None, LessThan),
+            ("nearly half a million", 500_000.0, Unit::Count, None, About),
+            ("~5k", 5000.0, Unit::Count, None, About),
+            ("no more than 3 times", 3.0, other("times"), None, AtMost),
+            ("USD 2.4 mln", 2.4e6, usd(), None, Exact),
+            ("1,234.56", 1234.56, Unit::Count, None, Exact),
+            ("1.234.567", 1_234_567.0, Unit::Count, None, Exact),
+            ("0,5%", 0.5, Unit::Percent, None, Exact),
+            ("2.3 percentage points", 2.3, other("percentage points"), None, Exact),
+            ("603 000 square kilometres", 603_000.0, other("square kilometres"), None, Exact),
+            ("1500 soldiers", 1500.0, other("soldiers"), None, Exact),
+            ("in 2022 elections", 2022.0, Unit::Year, None, Exact),
+            ("5kg", 5.0, other("kg"), None, Exact),
+            ("₴50", 50.0, cur("UAH"), None, Exact),
+            ("in the 1990s", 1990.0, Unit::Year, None, Exact),
+            ("in September 2024.", 2024.0, Unit::Year, None, Exact),
+        ];
+        assert!(cases.len() >= 40);
+        for (text, value, unit, high, qualifier) in cases {
+            let f = parse_figure(text).unwrap_or_else(|| panic!("{text}: nothing parsed"));
+            assert_eq!((f.value, &f.unit, f.range_high, f.qualifier), (value, &unit, high, qualifier), "{text}");
+        }
+    }
+
+    #[test]
+    fn texts_without_a_figure() {
+        for text in ["", "Zelensky", "a fact he has shared with Trump", "the U.S.", "$", "%", "million", "-"] {
+            assert_eq!(parse_figure(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn random_text_never_panics_and_stays_finite() {
+        let pool: Vec<char> =
+            "0123456789 ,.-–−%$€£₴~ million bn m k a half and between to per cent three twenty-five UAH 😀".chars().collect();
+        let mut rng = crate::testing::Rng::new(5);
+        for _ in 0..5000 {
+            let text: String = (0..rng.below(24)).map(|_| pool[rng.below(pool.len())]).collect();
+            if let Some(f) = parse_figure(&text) {
+                assert!(f.is_finite(), "{text:?}");
+                let _ = f.to_string();
+            }
+        }
+    }
+
+    #[test]
+    fn huge_numbers_are_refused_not_infinite() {
+        assert_eq!(parse_figure(&"9".repeat(400)), None);
+        assert!(parse_figure(&format!("{} trillion", "9".repeat(300))).is_none());
+    }
+}

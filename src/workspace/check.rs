@@ -1,0 +1,303 @@
+//! The fact-check actions of the workspace: verdicts, evidence, speakers, figures and links, each one undoable.
+//!
+//! Every action builds the updated annotation and goes through [`Workspace::update`], as
+//! notes and tags do, so undo, redo and the modified time work the same. Text typed into a
+//! field (rationale, speaker, figure source) merges into one undo step per field, like the
+//! note; choosing from a list or clicking a button is a step of its own.
+
+use super::{Change, Workspace};
+use crate::annotation::{AnnotationId, Tag};
+use crate::check::{
+    figure_source, parse_figure, suggest_speaker, web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress,
+    Relation, UrlError, VerdictScale,
+};
+use crate::time::Timestamp;
+
+impl Workspace {
+    pub fn profile(&self) -> &CheckerProfile {
+        &self.profile
+    }
+
+    /// Replaces the checker's profile (a setting: not part of undo).
+    pub fn set_profile(&mut self, profile: CheckerProfile) {
+        self.profile = profile;
+    }
+
+    pub fn scale(&self) -> &VerdictScale {
+        &self.scale
+    }
+
+    /// Replaces the verdict scale (a setting: not part of undo). Verdicts already given keep
+    /// their label even when the new scale lacks it.
+    pub fn set_scale(&mut self, scale: VerdictScale) {
+        self.scale = scale;
+    }
+
+    /// Sets a claim's verdict (or a figure's status); `None` or a blank label is "Not
+    /// checked". A label of the scale is stored in the scale's spelling.
+    pub fn set_verdict(&mut self, id: &AnnotationId, verdict: Option<&str>, now: Timestamp) -> Change {
+        let verdict = verdict.map(str::trim).filter(|v| !v.is_empty()).map(|v| self.scale.find(v).unwrap_or(v).to_string());
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.verdict = verdict)
+    }
+
+    /// Replaces the rationale; typing merges into one undo step, as for the note.
+    pub fn set_rationale(&mut self, id: &AnnotationId, rationale: &str, now: Timestamp) -> Change {
+        self.update(id, now, Some("rationale"), |a| a.check.rationale = rationale.to_string())
+    }
+
+    /// Adds a piece of evidence after checking its address. The same address twice is
+    /// added once.
+    pub fn add_evidence(&mut self, id: &AnnotationId, url: &str, title: &str, now: Timestamp) -> Result<Change, UrlError> {
+        let e = Evidence::new(url, title)?;
+        self.history.seal();
+        Ok(self.update(id, now, None, |a| {
+            if !a.check.evidence.iter().any(|x| x.url == e.url) {
+                a.check.evidence.push(e);
+            }
+        }))
+    }
+
+    /// Removes the evidence at `index` (as listed in `check.evidence`); nothing past the end.
+    pub fn remove_evidence(&mut self, id: &AnnotationId, index: usize, now: Timestamp) -> Change {
+        self.history.seal();
+        self.update(id, now, None, |a| {
+            if index < a.check.evidence.len() {
+                a.check.evidence.remove(index);
+            }
+        })
+    }
+
+    /// Replaces who made the claim or said the quote; typing merges into one undo step.
+    pub fn set_speaker(&mut self, id: &AnnotationId, speaker: &str, now: Timestamp) -> Change {
+        self.update(id, now, Some("speaker"), |a| a.check.speaker = speaker.to_string())
+    }
+
+    pub fn set_quote_verified(&mut self, id: &AnnotationId, verified: bool, now: Timestamp) -> Change {
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.verified = verified)
+    }
+
+    /// Sets where a quote can be checked; a blank address clears it.
+    pub fn set_quote_source(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
+        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        self.history.seal();
+        Ok(self.update(id, now, None, |a| a.check.source_url = url))
+    }
+
+    /// Sets (or clears) a figure's value. A value that is not finite is refused (no change):
+    /// it could not be written to the file.
+    pub fn set_figure_value(&mut self, id: &AnnotationId, value: Option<FigureValue>, now: Timestamp) -> Change {
+        if value.as_ref().is_some_and(|v| !v.is_finite()) {
+            return Change::default();
+        }
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.figure = value)
+    }
+
+    /// Sets who published a figure and when; a blank name with no year clears it. Typing the
+    /// name merges into one undo step.
+    pub fn set_figure_source(&mut self, id: &AnnotationId, name: &str, year: Option<i32>, now: Timestamp) -> Change {
+        let source = (!name.trim().is_empty() || year.is_some()).then(|| FigureSource { name: name.to_string(), year });
+        self.update(id, now, Some("figure_source"), |a| a.check.figure_source = source)
+    }
+
+    /// Links a figure or quote to the claim `to`; a second link to the same claim replaces
+    /// the first. Refused (no change) when `to` is not a claim of this article, or is `id`.
+    pub fn add_link(&mut self, id: &AnnotationId, to: &AnnotationId, relation: Relation, now: Timestamp) -> Change {
+        if id == to || self.set.get(to).is_none_or(|c| c.tag != Tag::Claim) {
+            return Change::default();
+        }
+        self.history.seal();
+        self.update(id, now, None, |a| match a.check.links.iter_mut().find(|l| &l.to == to) {
+            Some(l) => l.relation = relation,
+            None => a.check.links.push(Link { to: to.clone(), relation }),
+        })
+    }
+
+    pub fn remove_link(&mut self, id: &AnnotationId, to: &AnnotationId, now: Timestamp) -> Change {
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.links.retain(|l| &l.to != to))
+    }
+
+    /// Claims checked so far, by verdict (see [`Progress`]).
+    pub fn progress(&self) -> Progress {
+        Progress::of(self.set.iter(), &self.scale)
+    }
+
+    /// Annotations whose quote, note, rationale or speaker contains `query` (any case), in
+    /// panel order (document order, then orphans).
+    pub fn search(&self, query: &str) -> Vec<AnnotationId> {
+        crate::check::search(self.set.iter(), query)
+    }
+
+    /// A speaker for a quote or claim, from the text around it (see [`suggest_speaker`]).
+    pub fn suggest_speaker(&self, id: &AnnotationId) -> Option<String> {
+        let a = self.set.get(id).filter(|a| !a.is_orphan())?;
+        suggest_speaker(self.text.chars(), a.range())
+    }
+
+    /// A figure's value read from its quoted text.
+    pub fn suggest_figure(&self, id: &AnnotationId) -> Option<FigureValue> {
+        parse_figure(&self.set.get(id)?.target.exact)
+    }
+
+    /// A figure's source from its sentence, else from the sentence before it in the same
+    /// paragraph ("According to Forbes …, the value is $14.8 trillion. More than 70% …").
+    pub fn suggest_figure_source(&self, id: &AnnotationId) -> Option<(String, Option<i32>)> {
+        let a = self.set.get(id).filter(|a| !a.is_orphan())?;
+        let block = self.text.blocks().get(self.text.block_at(a.range().start())?)?;
+        let chars = &self.text.chars()[block.range.start()..block.range.end()];
+        let at = a.range().start().saturating_sub(block.range.start());
+        let sentences = crate::check::sentence::sentences(chars);
+        let i = sentences.iter().rposition(|s| s.start <= at)?;
+        let text = |k: usize| chars[sentences[k].clone()].iter().collect::<String>();
+        figure_source(&text(i)).or_else(|| i.checked_sub(1).and_then(|p| figure_source(&text(p))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::check::{Qualifier, Unit};
+    use crate::text::CharRange;
+
+    fn id(n: u8) -> AnnotationId {
+        AnnotationId::new_v4([n; 16])
+    }
+
+    fn ws_with(tags: &[(u8, &str, Tag)]) -> Workspace {
+        let mut w = Workspace::new(Article::default_article());
+        for &(n, needle, tag) in tags {
+            let text: String = w.text().chars().iter().collect();
+            let s = text[..text.find(needle).unwrap()].chars().count();
+            w.create(CharRange::new(s, s + needle.chars().count()).unwrap(), tag, id(n), Timestamp(1)).unwrap();
+        }
+        w
+    }
+
+    fn check(w: &Workspace, n: u8) -> &crate::check::Check {
+        &w.annotations().get(&id(n)).unwrap().check
+    }
+
+    #[test]
+    fn verdicts_use_the_scale_spelling_and_undo() {
+        let mut w = ws_with(&[(1, "the total value of Ukraine’s mineral resources", Tag::Claim)]);
+        let c = w.set_verdict(&id(1), Some(" mostly FALSE "), Timestamp(2));
+        assert_eq!(c.focus, Some(id(1)));
+        assert_eq!(check(&w, 1).verdict.as_deref(), Some("Mostly false"));
+        assert_eq!(w.annotations().get(&id(1)).unwrap().modified, Timestamp(2));
+        w.set_verdict(&id(1), Some("Pants on fire"), Timestamp(3));
+        assert_eq!(check(&w, 1).verdict.as_deref(), Some("Pants on fire"), "a label off the scale is kept as typed");
+        w.undo().unwrap();
+        assert_eq!(check(&w, 1).verdict.as_deref(), Some("Mostly false"));
+        w.set_verdict(&id(1), Some("  "), Timestamp(4));
+        assert_eq!(check(&w, 1).verdict, None);
+        assert_eq!(w.set_verdict(&id(9), Some("True"), Timestamp(4)), Change::default(), "no such annotation");
+    }
+
+    #[test]
+    fn typing_merges_per_field() {
+        let mut w = ws_with(&[(1, "Zelensky", Tag::Quote)]);
+        for (i, s) in ["Z", "Ze", "Zel"].iter().enumerate() {
+            w.set_speaker(&id(1), s, Timestamp(2 + i as i64));
+        }
+        w.set_rationale(&id(1), "a", Timestamp(10));
+        w.set_rationale(&id(1), "ab\ncd", Timestamp(11));
+        w.set_figure_source(&id(1), "Forbes", Some(2023), Timestamp(12));
+        assert_eq!(check(&w, 1).figure_source, Some(FigureSource { name: "Forbes".into(), year: Some(2023) }));
+        w.undo().unwrap();
+        assert_eq!(check(&w, 1).figure_source, None);
+        w.undo().unwrap();
+        assert_eq!((check(&w, 1).rationale.as_str(), check(&w, 1).speaker.as_str()), ("", "Zel"), "the rationale undoes at once");
+        w.undo().unwrap();
+        assert_eq!(check(&w, 1).speaker, "", "so does the speaker");
+        w.redo().unwrap();
+        w.redo().unwrap();
+        assert_eq!(check(&w, 1).rationale, "ab\ncd");
+    }
+
+    #[test]
+    fn evidence_and_quote_sources_are_checked() {
+        let mut w = ws_with(&[(1, "Zelensky", Tag::Quote)]);
+        assert!(w.add_evidence(&id(1), "javascript:alert(1)", "x", Timestamp(2)).is_err());
+        assert!(w.annotations().get(&id(1)).unwrap().check.is_empty());
+        w.add_evidence(&id(1), "https://a.example/1", "One", Timestamp(2)).unwrap();
+        w.add_evidence(&id(1), "https://a.example/2", "", Timestamp(3)).unwrap();
+        assert_eq!(w.add_evidence(&id(1), "https://a.example/1", "again", Timestamp(4)), Ok(Change::default()));
+        w.remove_evidence(&id(1), 0, Timestamp(5));
+        assert_eq!(check(&w, 1).evidence, vec![Evidence::new("https://a.example/2", "").unwrap()]);
+        assert_eq!(w.remove_evidence(&id(1), 7, Timestamp(6)), Change::default());
+        w.undo().unwrap();
+        assert_eq!(check(&w, 1).evidence.len(), 2);
+        assert_eq!(w.set_quote_source(&id(1), "ftp://x", Timestamp(7)), Err(UrlError::NotWeb("ftp://x".into())));
+        w.set_quote_source(&id(1), " https://video.example/1 ", Timestamp(7)).unwrap();
+        w.set_quote_verified(&id(1), true, Timestamp(8));
+        assert_eq!((check(&w, 1).source_url.as_deref(), check(&w, 1).verified), (Some("https://video.example/1"), true));
+        w.set_quote_source(&id(1), "", Timestamp(9)).unwrap();
+        assert_eq!(check(&w, 1).source_url, None);
+    }
+
+    #[test]
+    fn figure_values_and_suggestions() {
+        let mut w = ws_with(&[(1, "$14.8 trillion", Tag::Figure), (2, "More than 70%", Tag::Figure), (3, "three regions", Tag::Figure)]);
+        let v = w.suggest_figure(&id(1)).unwrap();
+        assert_eq!((v.value, &v.unit), (14.8e12, &Unit::Currency("USD".into())));
+        w.set_figure_value(&id(1), Some(v.clone()), Timestamp(2));
+        assert_eq!(check(&w, 1).figure, Some(v));
+        assert_eq!(w.set_figure_value(&id(1), Some(FigureValue::new(f64::INFINITY, Unit::Count)), Timestamp(3)), Change::default());
+        assert_eq!(w.suggest_figure(&id(2)).unwrap().qualifier, Qualifier::MoreThan);
+        assert_eq!(w.suggest_figure_source(&id(1)), Some(("Forbes".into(), Some(2023))));
+        assert_eq!(w.suggest_figure_source(&id(2)), Some(("Forbes".into(), Some(2023))), "from the sentence before");
+        assert_eq!(w.suggest_figure(&id(3)).unwrap().value, 3.0);
+        w.set_figure_value(&id(1), None, Timestamp(4));
+        assert_eq!(check(&w, 1).figure, None);
+    }
+
+    #[test]
+    fn links_point_at_claims_and_show_on_both_sides() {
+        let mut w = ws_with(&[
+            (1, "the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion", Tag::Claim),
+            (2, "$14.8 trillion", Tag::Figure),
+            (3, "More than 70%", Tag::Figure),
+        ]);
+        w.add_link(&id(2), &id(1), Relation::Supports, Timestamp(2));
+        w.add_link(&id(3), &id(1), Relation::Supports, Timestamp(3));
+        w.add_link(&id(3), &id(1), Relation::Contradicts, Timestamp(4));
+        assert_eq!(check(&w, 3).links, vec![Link { to: id(1), relation: Relation::Contradicts }], "one link per claim");
+        assert_eq!(w.add_link(&id(2), &id(3), Relation::Supports, Timestamp(5)), Change::default(), "only claims are linked to");
+        assert_eq!(w.add_link(&id(1), &id(1), Relation::Supports, Timestamp(5)), Change::default());
+        assert_eq!(w.add_link(&id(2), &id(9), Relation::Supports, Timestamp(5)), Change::default());
+        let back: Vec<(AnnotationId, Relation)> = w.annotations().backlinks(&id(1)).into_iter().map(|(a, r)| (a.id.clone(), r)).collect();
+        assert_eq!(back.len(), 2);
+        assert!(back.contains(&(id(2), Relation::Supports)) && back.contains(&(id(3), Relation::Contradicts)));
+        w.remove_link(&id(3), &id(1), Timestamp(6));
+        assert_eq!(w.annotations().backlinks(&id(1)).len(), 1);
+        w.undo().unwrap();
+        assert_eq!(w.annotations().backlinks(&id(1)).len(), 2);
+    }
+
+    #[test]
+    fn progress_search_and_speakers() {
+        let mut w = ws_with(&[
+            (1, "the total value of Ukraine’s mineral resources", Tag::Claim),
+            (2, "if Russia controls these deposits", Tag::Claim),
+            (3, "That is entirely fair", Tag::Quote),
+        ]);
+        w.set_verdict(&id(1), Some("True"), Timestamp(2));
+        let p = w.progress();
+        assert_eq!((p.claims, p.checked, p.by_verdict.clone()), (2, 1, vec![("True".to_string(), 1)]));
+        w.set_rationale(&id(2), "Deposits in DONETSK region", Timestamp(3));
+        assert_eq!(w.search("donetsk"), vec![id(2)]);
+        assert_eq!(w.search("ENTIRELY"), vec![id(3)]);
+        assert_eq!(w.suggest_speaker(&id(3)).as_deref(), Some("Zelensky"));
+        assert_eq!(w.suggest_speaker(&id(1)).as_deref(), Some("Forbes"));
+        let mut p = CheckerProfile::new("Ann", "Desk", "").unwrap();
+        w.set_profile(p.clone());
+        p.name = "Bo".into();
+        assert_eq!(w.profile().name, "Ann");
+        w.set_scale(VerdictScale::from_lines("Correct\nWrong").unwrap());
+        assert_eq!(w.progress().by_verdict, vec![("True".to_string(), 1)], "a verdict off the new scale is still counted");
+    }
+}
