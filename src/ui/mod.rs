@@ -3,10 +3,12 @@
 mod article_view;
 mod bench;
 mod browser;
+mod check_editor;
 mod download;
 mod files;
 mod notices;
 mod panel;
+mod report_view;
 mod selection;
 mod state;
 mod storage;
@@ -226,5 +228,6 @@ fn App() -> impl IntoView {
             <Panel state />
         </main>
         <Toolbar state on_tag=tag_selection />
+        <report_view::ReportView state />
     }
 }

@@ -8,7 +8,8 @@
 //! annotations. Selection is marked by one effect that moves `aria-current`.
 
 use super::browser::{panel_item_of, scroll_into_view};
-use super::state::AppState;
+use super::check_editor::CheckFields;
+use super::state::{AppState, VerdictFilter};
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::time::Timestamp;
 use leptos::prelude::*;
@@ -42,13 +43,26 @@ fn row_key(a: &Annotation) -> RowKey {
 pub fn Panel(state: AppState) -> impl IntoView {
     let counts = Memo::new(move |_| state.ws.with(|w| w.annotations().counts()));
     let total = Memo::new(move |_| state.ws.with(|w| w.annotations().len()));
+    // The search runs once per change of query or annotations, not once per row.
+    let found = Memo::new(move |_| {
+        let q = state.search.get();
+        (!q.trim().is_empty()).then(|| state.ws.with(|w| w.search(&q)).into_iter().collect::<std::collections::HashSet<_>>())
+    });
     let rows = move |orphans: bool| {
         Memo::new(move |_| {
             let filter = state.filter.get();
-            state.ws.with(|w| {
-                let set = w.annotations();
-                let list: Box<dyn Iterator<Item = &Annotation>> = if orphans { Box::new(set.orphans()) } else { Box::new(set.anchored()) };
-                list.filter(|a| filter.is_none_or(|t| a.tag == t)).map(row_key).collect::<Vec<_>>()
+            let verdict = state.verdict_filter.get();
+            found.with(|found| {
+                state.ws.with(|w| {
+                    let set = w.annotations();
+                    let list: Box<dyn Iterator<Item = &Annotation>> =
+                        if orphans { Box::new(set.orphans()) } else { Box::new(set.anchored()) };
+                    list.filter(|a| {
+                        filter.is_none_or(|t| a.tag == t) && verdict.keeps(a) && found.as_ref().is_none_or(|f| f.contains(&a.id))
+                    })
+                    .map(row_key)
+                    .collect::<Vec<_>>()
+                })
             })
         })
     };
@@ -126,6 +140,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                     {Tag::ALL.into_iter().map(|t| filter_button(Some(t))).collect_view()}
                 </div>
             </div>
+            <Progress state />
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>
             </Show>
@@ -169,7 +184,10 @@ fn Row(state: AppState, id: AnnotationId, top: Option<f64>) -> impl IntoView {
             style=top.map(|t| format!("top:{t}px"))
         >
             <button type="button" class="row" on:click=move |_| state.reveal(&id_click)>
-                <span class=format!("tag-chip tag-{tag}")>{a.tag.label()}</span>
+                <span class="row-head">
+                    <span class=format!("tag-chip tag-{tag}")>{a.tag.label()}</span>
+                    {a.check.verdict.clone().map(|v| view! { <span class="verdict-chip">{v}</span> })}
+                </span>
                 <span class="quote">{shorten(&a.target.exact)}</span>
                 {(!a.note.is_empty()).then(|| view! { <span class="note-preview">{a.note.clone()}</span> })}
             </button>
@@ -178,17 +196,18 @@ fn Row(state: AppState, id: AnnotationId, top: Option<f64>) -> impl IntoView {
     .into_any()
 }
 
-/// Editing the selected annotation: tag, note and delete.
+/// Editing the selected annotation: tag, note, delete, and its fact-check fields.
 #[component]
 fn Editor(state: AppState) -> impl IntoView {
-    let current = Memo::new(move |_| {
+    let ann = Memo::new(move |_| {
         let id = state.selected.get()?;
-        state.ws.with(|w| w.annotations().get(&id).map(|a| (a.id.clone(), a.tag, a.note.clone(), shorten(&a.target.exact))))
+        state.ws.with(|w| w.annotations().get(&id).cloned())
     });
-    let id_now = move || current.with_untracked(|c| c.as_ref().map(|c| c.0.clone()));
+    let id_now = move || ann.with_untracked(|c| c.as_ref().map(|c| c.id.clone()));
+    let shown_id = Memo::new(move |_| ann.with(|a| a.as_ref().map(|a| (a.id.clone(), shorten(&a.target.exact)))));
     move || {
-        let (id, _, _, quote) = current.with(|c| c.clone())?;
-        let tag = move || current.with(|c| c.as_ref().map(|c| c.1).unwrap_or(Tag::Claim));
+        let (id, quote) = shown_id.get()?;
+        let tag = move || ann.with(|c| c.as_ref().map(|c| c.tag).unwrap_or(Tag::Claim));
         Some(view! {
             <section class="editor" aria-label="Selected annotation" data-editing=id.to_string()>
                 <div class="item-head">
@@ -215,12 +234,44 @@ fn Editor(state: AppState) -> impl IntoView {
                     class="note"
                     aria-label="Note"
                     placeholder="Add a note…"
-                    rows="3"
-                    prop:value=move || current.with(|c| c.as_ref().map(|c| c.2.clone()).unwrap_or_default())
+                    rows="2"
+                    prop:value=move || ann.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                     on:input=move |ev| { if let Some(id) = id_now() { state.set_note(&id, &event_target_value(&ev)); } }
                     on:blur=move |_| state.end_note_edit()
                 ></textarea>
+                <CheckFields state ann />
             </section>
         })
+    }
+}
+
+/// "Claims checked: 3 of 7", the breakdown by verdict, the verdict filter and the search.
+#[component]
+fn Progress(state: AppState) -> impl IntoView {
+    let progress = Memo::new(move |_| state.ws.with(|w| w.progress()));
+    let labels = Memo::new(move |_| state.ws.with(|w| w.scale().labels.clone()));
+    view! {
+        <div class="progress">
+            <p class="progress-line" data-progress>{move || progress.with(|p| format!("Claims checked: {} of {}", p.checked, p.claims))}</p>
+            <p class="breakdown">
+                {move || progress.with(|p| p.by_verdict.iter().filter(|(_, n)| *n > 0).map(|(v, n)| format!("{v} {n}")).collect::<Vec<_>>().join(" · "))}
+            </p>
+            <div class="field-row">
+                <select aria-label="Show by verdict" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    // Values are prefixed so that no verdict label can collide with "all" or "none".
+                    state.verdict_filter.set(match v.strip_prefix("v:") {
+                        Some(label) => VerdictFilter::Verdict(label.to_string()),
+                        None if v == "none" => VerdictFilter::NotChecked,
+                        None => VerdictFilter::All,
+                    });
+                }>
+                    <option value="all">"Any verdict"</option>
+                    <option value="none">"Not checked"</option>
+                    {move || labels.get().into_iter().map(|l| view! { <option value=format!("v:{l}")>{l.clone()}</option> }).collect_view()}
+                </select>
+                <input type="search" aria-label="Search annotations" placeholder="Search quotes, notes, rationales" prop:value=move || state.search.get() on:input=move |ev| state.search.set(event_target_value(&ev)) />
+            </div>
+        </div>
     }
 }

@@ -46,19 +46,51 @@ pub struct AppState {
     pub import_mode: RwSignal<ImportMode>,
     /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
     pub quick_tag: RwSignal<Option<Tag>>,
+    /// Panel filter by verdict.
+    pub verdict_filter: RwSignal<VerdictFilter>,
+    /// Panel text search over quotes, notes and rationales.
+    pub search: RwSignal<String>,
+    /// The printable report is open.
+    pub report_open: RwSignal<bool>,
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
     pub deleted: StoredValue<Option<(usize, LibraryEntry, Option<String>)>>,
 }
 
+/// Which annotations the panel shows, by verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerdictFilter {
+    All,
+    /// Claims without a verdict.
+    NotChecked,
+    Verdict(String),
+}
+
+impl VerdictFilter {
+    pub fn keeps(&self, a: &Annotation) -> bool {
+        match self {
+            VerdictFilter::All => true,
+            VerdictFilter::NotChecked => a.tag == Tag::Claim && a.check.verdict.is_none(),
+            VerdictFilter::Verdict(v) => a.check.verdict.as_deref() == Some(v.as_str()),
+        }
+    }
+}
+
 /// Opens `article` with whatever annotations were saved for it, and notices to show.
 pub fn restore(article: Article) -> (Workspace, Vec<(NoticeKind, String)>) {
     let mut notices = Vec::new();
     let mut ws = Workspace::new(article);
+    if let Some(profile) = storage::load_profile() {
+        ws.set_profile(profile);
+    }
     match storage::load(ws.sha256(), now().0) {
         storage::Loaded::Nothing => {}
         storage::Loaded::Saved(parsed) => {
+            ws.set_scale(parsed.scale);
+            if ws.profile().is_empty() {
+                ws.set_profile(parsed.profile);
+            }
             let report = ws.load(parsed.annotations);
             if report.orphaned > 0 {
                 notices.push((
@@ -103,6 +135,9 @@ impl AppState {
             library: RwSignal::new(library),
             import_mode: RwSignal::new(ImportMode::Merge),
             quick_tag: RwSignal::new(None),
+            verdict_filter: RwSignal::new(VerdictFilter::All),
+            search: RwSignal::new(String::new()),
+            report_open: RwSignal::new(false),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             ws: RwSignal::new(ws),
@@ -119,7 +154,7 @@ impl AppState {
     }
 
     /// Runs one core action and refreshes what it changed.
-    fn apply(&self, f: impl FnOnce(&mut Workspace) -> Change) -> Change {
+    pub fn apply(&self, f: impl FnOnce(&mut Workspace) -> Change) -> Change {
         let mut change = Change::default();
         self.ws.update(|w| change = f(w));
         self.refresh_blocks(&change.blocks);
@@ -177,6 +212,44 @@ impl AppState {
             }
             Err(e) => self.notify(NoticeKind::Info, e.to_string()),
         }
+    }
+
+    /// Runs a core action that can refuse (a bad web address); the refusal becomes a notice.
+    pub fn try_apply<E: std::fmt::Display>(&self, f: impl FnOnce(&mut Workspace) -> Result<Change, E>) -> bool {
+        let mut result = None;
+        self.ws.update(|w| result = Some(f(w)));
+        match result {
+            Some(Ok(change)) => {
+                self.refresh_blocks(&change.blocks);
+                true
+            }
+            Some(Err(e)) => {
+                self.notify(NoticeKind::Error, e.to_string());
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// The checker profile, kept once per browser and carried into every article's file.
+    pub fn set_profile(&self, profile: crate::check::CheckerProfile) {
+        storage::save_profile(&profile);
+        self.ws.update(|w| w.set_profile(profile));
+        self.announce("Checker profile saved");
+    }
+
+    pub fn download_claimreview(&self) {
+        let date = now();
+        let count = self.ws.with_untracked(|w| w.progress().checked);
+        if count == 0 {
+            return self.notify(NoticeKind::Info, "No claim has a verdict yet, so there is no ClaimReview to download.");
+        }
+        self.download_as("claimreview.jsonld", "application/ld+json", |w| crate::format::claimreview::serialize(w, date));
+    }
+
+    pub fn download_report(&self) {
+        let date = now();
+        self.download_as("report.md", "text/markdown;charset=utf-8", |w| crate::format::report::markdown(w, date));
     }
 
     pub fn set_note(&self, id: &AnnotationId, note: &str) {

@@ -113,3 +113,17 @@ fn set(key: &str, value: &str) -> Result<(), SaveError> {
         }
     })
 }
+
+const PROFILE_KEY: &str = "factmark:profile";
+
+/// The checker profile saved in this browser, if any.
+pub fn load_profile() -> Option<crate::check::CheckerProfile> {
+    let raw = storage()?.get_item(PROFILE_KEY).ok().flatten()?;
+    serde_json::from_str(&raw).ok()
+}
+
+pub fn save_profile(profile: &crate::check::CheckerProfile) {
+    if let Ok(json) = serde_json::to_string(profile) {
+        let _ = set(PROFILE_KEY, &json);
+    }
+}

@@ -41,6 +41,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
     let undo_disabled = move || !state.ws.with(Workspace::can_undo);
     let redo_disabled = move || !state.ws.with(Workspace::can_redo);
     let new_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let export_menu = NodeRef::<leptos::html::Details>::new();
     let new_text = RwSignal::new(String::new());
     let open_new = move |_| {
         if let Some(d) = new_dialog.get() {
@@ -66,6 +67,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
             <span class="brand">"Factmark"</span>
             <nav class="actions" aria-label="Articles and files">
                 <LibraryMenu state />
+                <ProfileButton state />
                 <button type="button" on:click=open_new>"New article"</button>
                 <label class="button">
                     "Open article"
@@ -117,11 +119,15 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                 <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                 <button type="button" class="primary" on:click=move |_| state.download_json()>"Download JSON"</button>
-                <details class="menu">
+                <details class="menu" node_ref=export_menu>
                     <summary>"Export"</summary>
-                    <div class="menu-body" role="group" aria-label="Export">
+                    // Any choice closes the menu (the click bubbles here after the button's).
+                    <div class="menu-body" role="group" aria-label="Export" on:click=move |_| { if let Some(d) = export_menu.get() { d.set_open(false); } }>
                         <button type="button" on:click=move |_| state.download_w3c()>"Download W3C Web Annotations (JSON-LD)"</button>
                         <button type="button" on:click=move |_| state.download_csv()>"Download CSV"</button>
+                        <button type="button" on:click=move |_| state.download_claimreview()>"Download ClaimReview (JSON-LD)"</button>
+                        <button type="button" on:click=move |_| state.download_report()>"Download report (Markdown)"</button>
+                        <button type="button" on:click=move |_| state.report_open.set(true)>"Printable report"</button>
                     </div>
                 </details>
             </div>
@@ -201,5 +207,54 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
                 </ul>
             </div>
         </details>
+    }
+}
+
+/// The checker profile (name, organisation, URL): stored once in this browser, used in exports.
+#[component]
+fn ProfileButton(state: AppState) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let (name, org, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let open = move |_| {
+        let p = state.ws.with_untracked(|w| w.profile().clone());
+        name.set(p.name);
+        org.set(p.organisation);
+        url.set(p.url);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let save = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        match crate::check::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked()) {
+            Ok(p) => {
+                state.set_profile(p);
+                if let Some(d) = dialog.get() {
+                    d.close();
+                }
+            }
+            Err(e) => state.notify(NoticeKind::Error, format!("Profile not saved: {e}")),
+        }
+    };
+    let field = |label: &'static str, sig: RwSignal<String>| {
+        view! {
+            <label class="field"><span>{label}</span><input type="text" prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /></label>
+        }
+    };
+    view! {
+        <button type="button" on:click=open>"Checker profile"</button>
+        <dialog node_ref=dialog class="dialog" aria-labelledby="profile-title">
+            <form method="dialog" on:submit=save>
+                <h2 id="profile-title">"Checker profile"</h2>
+                <p class="hint">"Used as the author of ClaimReview exports and in reports. Kept in this browser only."</p>
+                {field("Name", name)}
+                {field("Organisation", org)}
+                {field("Website", url)}
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"Cancel"</button>
+                    <button type="submit" class="primary">"Save profile"</button>
+                </div>
+            </form>
+        </dialog>
     }
 }

@@ -1,0 +1,264 @@
+//! The fact-check fields of the selected annotation: verdict, rationale, evidence and
+//! speaker for claims; speaker, verification and source for quotes; value, source and
+//! status for figures; links between figures or quotes and the claims they bear on.
+
+use super::browser::now;
+use super::state::AppState;
+use crate::annotation::{Annotation, AnnotationId, Tag};
+use crate::check::{parse_figure, Relation};
+use leptos::prelude::*;
+
+const NOT_CHECKED: &str = "";
+
+/// A text input bound to one field: shows `value`, sends every edit to `on_edit`.
+fn text_field(
+    label: &'static str,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    on_edit: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input type="text" prop:value=value on:input=move |ev| on_edit(event_target_value(&ev)) />
+        </label>
+    }
+}
+
+#[component]
+pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoView {
+    let id = move || ann.with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
+    let with_id = move |f: &dyn Fn(&AnnotationId)| {
+        if let Some(id) = id() {
+            f(&id);
+        }
+    };
+    let tag = move || ann.with(|a| a.as_ref().map(|a| a.tag).unwrap_or(Tag::Claim));
+    let check = move |f: &dyn Fn(&Annotation) -> String| ann.with(|a| a.as_ref().map(f).unwrap_or_default());
+    let scale = Memo::new(move |_| state.ws.with(|w| w.scale().labels.clone()));
+
+    let verdict = move || {
+        let label = if tag() == Tag::Figure { "Status" } else { "Verdict" };
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <select
+                    aria-label=label
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        with_id(&|id| { state.apply(|w| w.set_verdict(id, (v != NOT_CHECKED).then_some(v.as_str()), now())); });
+                    }
+                >
+                    <option value=NOT_CHECKED selected=move || check(&|a| a.check.verdict.clone().unwrap_or_default()).is_empty()>"Not checked"</option>
+                    {move || scale.get().into_iter().map(|l| {
+                        let l2 = l.clone();
+                        view! { <option value=l.clone() selected=move || check(&|a| a.check.verdict.clone().unwrap_or_default()) == l2>{l.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+
+    let speaker = move || {
+        view! {
+            <div class="field-row">
+                {text_field("Speaker", move || check(&|a| a.check.speaker.clone()), move |v| with_id(&|id| { state.apply(|w| w.set_speaker(id, &v, now())); }))}
+                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
+                    match state.ws.with_untracked(|w| w.suggest_speaker(id)) {
+                        Some(s) => { state.apply(|w| w.set_speaker(id, &s, now())); }
+                        None => state.announce("No attribution found near this text"),
+                    }
+                })>"Suggest"</button>
+            </div>
+        }
+    };
+
+    let new_url = RwSignal::new(String::new());
+    let new_title = RwSignal::new(String::new());
+    let evidence = move || {
+        let items = ann.with(|a| a.as_ref().map(|a| a.check.evidence.clone()).unwrap_or_default());
+        view! {
+            <fieldset class="evidence">
+                <legend>"Evidence"</legend>
+                <ul>
+                    {items.into_iter().enumerate().map(|(i, e)| view! {
+                        <li>
+                            <a href=e.url.clone() target="_blank" rel="noopener noreferrer">{e.label().to_string()}</a>
+                            <button type="button" class="delete" aria-label=format!("Remove evidence {}", i + 1) on:click=move |_| with_id(&|id| { state.apply(|w| w.remove_evidence(id, i, now())); })>"×"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <div class="field-row">
+                    <input type="url" aria-label="Evidence address" placeholder="https://…" prop:value=move || new_url.get() on:input=move |ev| new_url.set(event_target_value(&ev)) />
+                    <input type="text" aria-label="Evidence title" placeholder="Title (optional)" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
+                    <button type="button" on:click=move |_| with_id(&|id| {
+                        let (url, title) = (new_url.get_untracked(), new_title.get_untracked());
+                        if state.try_apply(|w| w.add_evidence(id, &url, &title, now())) {
+                            new_url.set(String::new());
+                            new_title.set(String::new());
+                        }
+                    })>"Add evidence"</button>
+                </div>
+            </fieldset>
+        }
+    };
+
+    let claims = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.annotations().anchored().filter(|a| a.tag == Tag::Claim).map(|a| (a.id.clone(), short(&a.target.exact))).collect::<Vec<_>>()
+        })
+    });
+    let link_to = RwSignal::new(String::new());
+    let link_rel = RwSignal::new(Relation::Supports);
+    let links = move || {
+        let own = ann.with(|a| a.as_ref().map(|a| a.check.links.clone()).unwrap_or_default());
+        let name_of = move |to: &AnnotationId| {
+            state
+                .ws
+                .with_untracked(|w| w.annotations().get(to).map(|a| short(&a.target.exact)))
+                .unwrap_or_else(|| "an annotation that no longer exists".into())
+        };
+        view! {
+            <fieldset class="links">
+                <legend>"Linked claims"</legend>
+                <ul>
+                    {own.into_iter().map(|l| {
+                        let to = l.to.clone();
+                        view! {
+                            <li>
+                                {format!("{} “{}”", l.relation, name_of(&l.to))}
+                                <button type="button" class="delete" aria-label="Remove link" on:click=move |_| with_id(&|id| { state.apply(|w| w.remove_link(id, &to, now())); })>"×"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="field-row">
+                    <select aria-label="Relation" on:change=move |ev| link_rel.set(Relation::parse(&event_target_value(&ev)).unwrap_or(Relation::Supports))>
+                        {Relation::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{r.to_string()}</option> }).collect_view()}
+                    </select>
+                    <select aria-label="Claim to link" on:change=move |ev| link_to.set(event_target_value(&ev))>
+                        <option value="">"Choose a claim…"</option>
+                        {move || claims.get().into_iter().map(|(cid, text)| view! { <option value=cid.to_string()>{text}</option> }).collect_view()}
+                    </select>
+                    <button type="button" on:click=move |_| with_id(&|id| {
+                        if let Ok(to) = AnnotationId::parse(&link_to.get_untracked()) {
+                            state.apply(|w| w.add_link(id, &to, link_rel.get_untracked(), now()));
+                        } else {
+                            state.announce("Choose a claim to link first");
+                        }
+                    })>"Link"</button>
+                </div>
+            </fieldset>
+        }
+    };
+
+    let backlinks = move || {
+        let Some(claim) = id() else { return Vec::new() };
+        ann.track();
+        state.ws.with(|w| {
+            w.annotations()
+                .backlinks(&claim)
+                .into_iter()
+                .map(|(a, r)| format!("{} {} “{}”", r.passive_label(), a.tag.label().to_lowercase(), short(&a.target.exact)))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let figure_text = RwSignal::new(String::new());
+    let figure = move || {
+        let shown =
+            ann.with(|a| a.as_ref().and_then(|a| a.check.figure.clone()).map(|f| f.to_string()).unwrap_or_else(|| "not set".into()));
+        view! {
+            <p class="figure-value">"Value: " <strong data-figure-value>{shown}</strong></p>
+            <div class="field-row">
+                <input type="text" aria-label="Figure value" placeholder="e.g. $14.8 trillion, 70%" prop:value=move || figure_text.get() on:input=move |ev| figure_text.set(event_target_value(&ev)) />
+                <button type="button" on:click=move |_| with_id(&|id| {
+                    match parse_figure(&figure_text.get_untracked()) {
+                        Some(v) => { state.apply(|w| w.set_figure_value(id, Some(v.clone()), now())); figure_text.set(String::new()); }
+                        None => state.notify(super::notices::NoticeKind::Info, "That is not a number Factmark can read, e.g. “$14.8 trillion”, “70%”, “three regions”."),
+                    }
+                })>"Set value"</button>
+                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
+                    let v = state.ws.with_untracked(|w| w.suggest_figure(id));
+                    state.apply(|w| w.set_figure_value(id, v.clone(), now()));
+                })>"Read from text"</button>
+            </div>
+            <div class="field-row">
+                {text_field("Source", move || check(&|a| a.check.figure_source.as_ref().map(|s| s.name.clone()).unwrap_or_default()), move |v| with_id(&|id| {
+                    let year = state.ws.with_untracked(|w| w.annotations().get(id).and_then(|a| a.check.figure_source.as_ref().and_then(|s| s.year)));
+                    state.apply(|w| w.set_figure_source(id, &v, year, now()));
+                }))}
+                {text_field("Year", move || check(&|a| a.check.figure_source.as_ref().and_then(|s| s.year).map(|y| y.to_string()).unwrap_or_default()), move |v| with_id(&|id| {
+                    let name = state.ws.with_untracked(|w| w.annotations().get(id).and_then(|a| a.check.figure_source.as_ref().map(|s| s.name.clone()))).unwrap_or_default();
+                    state.apply(|w| w.set_figure_source(id, &name, v.trim().parse().ok(), now()));
+                }))}
+                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
+                    match state.ws.with_untracked(|w| w.suggest_figure_source(id)) {
+                        Some((name, year)) => { state.apply(|w| w.set_figure_source(id, &name, year, now())); }
+                        None => state.announce("No source found near this figure"),
+                    }
+                })>"Suggest"</button>
+            </div>
+        }
+    };
+
+    let quote = move || {
+        view! {
+            <label class="field checkbox">
+                <input type="checkbox" prop:checked=move || ann.with(|a| a.as_ref().is_some_and(|a| a.check.verified)) on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    with_id(&|id| { state.apply(|w| w.set_quote_verified(id, on, now())); });
+                } />
+                <span>"Verified against the source"</span>
+            </label>
+            <label class="field">
+                <span>"Source link"</span>
+                <input type="url" placeholder="https://…" prop:value=move || check(&|a| a.check.source_url.clone().unwrap_or_default()) on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    with_id(&|id| { state.try_apply(|w| w.set_quote_source(id, &v, now())); });
+                } />
+            </label>
+        }
+    };
+
+    move || {
+        let t = tag();
+        view! {
+            <div class="check-fields" data-check-for=t.as_str()>
+                {verdict_block(t, verdict)}
+                {(t == Tag::Claim).then(|| view! {
+                    <label class="field">
+                        <span>"Rationale"</span>
+                        <textarea rows="3" prop:value=move || check(&|a| a.check.rationale.clone()) on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            with_id(&|id| { state.apply(|w| w.set_rationale(id, &v, now())); });
+                        } on:blur=move |_| state.end_note_edit()></textarea>
+                    </label>
+                })}
+                {(t != Tag::Figure).then(speaker)}
+                {(t == Tag::Claim).then(evidence)}
+                {(t == Tag::Quote).then(quote)}
+                {(t == Tag::Figure).then(figure)}
+                {(t != Tag::Claim).then(links)}
+                {(t == Tag::Claim).then(|| view! {
+                    <ul class="backlinks" aria-label="Linked figures and quotes">
+                        {move || backlinks().into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+    }
+}
+
+/// Claims and figures carry a verdict (a figure's is its verification status); quotes don't.
+fn verdict_block<V: IntoView>(tag: Tag, verdict: impl Fn() -> V) -> Option<V> {
+    (tag != Tag::Quote).then(verdict)
+}
+
+fn short(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX - 1).collect::<String>().trim_end())
+    }
+}

@@ -1,0 +1,131 @@
+// Issue 4 in the browser: verdicts, evidence, speakers, figures and links; reload; the
+// ClaimReview and report downloads; the printable report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startAll, openApp, dragSelect, sleep } from './helpers.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.close(); });
+
+const CLAIM = 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion';
+const QUOTE = '“I want the American businesses, which are eager to enter the Ukrainian market, to develop this sector with us,”';
+const FIGURE = '$14.8 trillion';
+
+async function download(page, name) {
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return { name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') };
+}
+
+test('a claim from nothing to checked: verdict, rationale, evidence, links; reload; ClaimReview and report', async () => {
+  const { page, context, errors } = await openApp(env);
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+
+  // The checker profile, used as the ClaimReview author.
+  await page.getByRole('button', { name: 'Checker profile' }).click();
+  await page.getByLabel('Name').fill('Ada Checker');
+  await page.getByLabel('Organisation').fill('Example Fact Check');
+  await page.getByLabel('Website').fill('https://factcheck.example.org');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+
+  await dragSelect(page, CLAIM);
+  await page.keyboard.press('c');
+  await editor.getByRole('combobox', { name: 'Verdict' }).selectOption('Mostly true');
+  await editor.getByLabel('Rationale').fill('Forbes reported $14.8 trillion,\nbut the estimate includes occupied land.');
+  await editor.getByLabel('Speaker').fill('Forbes');
+  // A bad address is refused with a message.
+  await editor.getByLabel('Evidence address').fill('javascript:alert(1)');
+  await editor.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByRole('alert').filter({ hasText: 'not a web address' }).waitFor();
+  await editor.getByLabel('Evidence address').fill('https://www.forbes.com/ukraine-minerals');
+  await editor.getByLabel('Evidence title').fill('Forbes, 2023');
+  await editor.getByRole('button', { name: 'Add evidence' }).click();
+  const link = editor.getByRole('link', { name: 'Forbes, 2023' });
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await page.locator('[data-progress]').textContent(), /Claims checked: 1 of 1/);
+
+  // A quote: the speaker is suggested from the attribution after it.
+  await dragSelect(page, QUOTE);
+  await page.keyboard.press('q');
+  await editor.getByRole('button', { name: 'Suggest' }).click();
+  assert.equal(await editor.getByLabel('Speaker').inputValue(), 'the Ukrainian President');
+  await editor.getByRole('checkbox', { name: 'Verified against the source' }).check();
+
+  // A figure: its value read from the text, its source suggested, linked to the claim.
+  await dragSelect(page, FIGURE);
+  await page.keyboard.press('f');
+  await editor.getByRole('button', { name: 'Read from text' }).click();
+  assert.equal(await editor.locator('[data-figure-value]').textContent(), '$14.8 trillion');
+  await editor.getByRole('button', { name: 'Suggest' }).click();
+  assert.equal(await editor.getByLabel('Source').inputValue(), 'Forbes');
+  assert.equal(await editor.getByLabel('Year').inputValue(), '2023');
+  const claimId = await page.locator('[data-annotation-id][data-tag="claim"]').getAttribute('data-annotation-id');
+  await editor.getByRole('combobox', { name: 'Claim to link' }).selectOption(claimId);
+  await editor.getByRole('button', { name: 'Link', exact: true }).click();
+  assert.match(await editor.locator('.links li').textContent(), /Supports “the total value/);
+
+  // Reload: everything is back; the claim shows its backlink.
+  await sleep(350);
+  await page.reload();
+  await page.waitForSelector('article mark');
+  await page.locator('[data-annotation-id][data-tag="claim"] button').click();
+  assert.equal(await editor.getByRole('combobox', { name: 'Verdict' }).inputValue(), 'Mostly true');
+  assert.match(await editor.getByLabel('Rationale').inputValue(), /occupied land/);
+  await editor.getByRole('link', { name: 'Forbes, 2023' }).waitFor();
+  assert.match(await editor.locator('.backlinks').textContent(), /Supported by figure “\$14\.8 trillion”/);
+  assert.match(await page.locator('[data-annotation-id][data-tag="claim"]').textContent(), /Mostly true/);
+
+  // Filters: by verdict, "not checked", and search.
+  await page.getByRole('combobox', { name: 'Show by verdict' }).selectOption('none');
+  assert.equal(await page.locator('[data-annotation-id]').count(), 0);
+  await page.getByRole('combobox', { name: 'Show by verdict' }).selectOption('v:Mostly true');
+  assert.equal(await page.locator('[data-annotation-id]').count(), 1);
+  await page.getByRole('combobox', { name: 'Show by verdict' }).selectOption('all');
+  await page.getByRole('searchbox', { name: 'Search annotations' }).fill('occupied');
+  assert.equal(await page.locator('[data-annotation-id]').count(), 1);
+  await page.getByRole('searchbox', { name: 'Search annotations' }).fill('');
+  assert.equal(await page.locator('[data-annotation-id]').count(), 3);
+
+  // ClaimReview, field by field.
+  const cr = await download(page, /ClaimReview/);
+  assert.match(cr.name, /\.claimreview\.jsonld$/);
+  const reviews = [JSON.parse(cr.text)].flat().flatMap((x) => x['@graph'] ?? [x]);
+  assert.equal(reviews.length, 1);
+  const r = reviews[0];
+  assert.equal(r['@type'], 'ClaimReview');
+  assert.equal(r.claimReviewed, CLAIM);
+  assert.equal(r.reviewRating.alternateName, 'Mostly true');
+  assert.equal(r.reviewRating.ratingValue, 4);
+  assert.equal(r.reviewRating.bestRating, 5);
+  assert.equal(r.reviewRating.worstRating, 1);
+  assert.equal(r.itemReviewed['@type'], 'Claim');
+  assert.equal(r.itemReviewed.author.name, 'Forbes');
+  assert.equal(r.itemReviewed.datePublished, '2025-02-04');
+  assert.equal(r.author.name, 'Example Fact Check');
+
+  // The Markdown report.
+  const report = await download(page, /report \(Markdown\)/);
+  assert.match(report.name, /\.report\.md$/);
+  assert.match(report.text, /Claims checked: 1 of 1/);
+  assert.match(report.text, /Mostly true/);
+  assert.match(report.text, /https:\/\/www\.forbes\.com\/ukraine-minerals/);
+  assert.match(report.text, /the Ukrainian President/);
+
+  // The printable report lists the claim, the quote's speaker and the figure's value.
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  await page.getByRole('button', { name: 'Printable report' }).click();
+  const view = page.getByRole('dialog', { name: 'Fact-check report' });
+  await view.waitFor();
+  const text = await view.textContent();
+  assert.match(text, /Mostly true/);
+  assert.match(text, /Speaker: the Ukrainian President · verified/);
+  assert.match(text, /Value: \$14\.8 trillion · source: Forbes, 2023/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('article').isVisible(), false, 'print shows only the report');
+  await page.emulateMedia({ media: 'screen' });
+  await view.getByRole('button', { name: 'Close report' }).click();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
