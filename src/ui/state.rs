@@ -84,10 +84,16 @@ pub fn restore(article: Article) -> (Workspace, Vec<(NoticeKind, String)>) {
     if let Some(profile) = storage::load_profile() {
         ws.set_profile(profile);
     }
+    if let Some(scale) = storage::load_scale() {
+        ws.set_scale(scale);
+    }
     match storage::load(ws.sha256(), now().0) {
         storage::Loaded::Nothing => {}
         storage::Loaded::Saved(parsed) => {
-            ws.set_scale(parsed.scale);
+            // A scale saved with the article wins over the browser's default.
+            if parsed.scale != crate::check::VerdictScale::default() {
+                ws.set_scale(parsed.scale);
+            }
             if ws.profile().is_empty() {
                 ws.set_profile(parsed.profile);
             }
@@ -236,6 +242,12 @@ impl AppState {
         storage::save_profile(&profile);
         self.ws.update(|w| w.set_profile(profile));
         self.announce("Checker profile saved");
+    }
+
+    /// The verdict scale: stored as this browser's default and set on the open article.
+    pub fn set_scale(&self, scale: crate::check::VerdictScale) {
+        storage::save_scale(&scale);
+        self.ws.update(|w| w.set_scale(scale));
     }
 
     pub fn download_claimreview(&self) {

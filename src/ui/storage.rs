@@ -127,3 +127,15 @@ pub fn save_profile(profile: &crate::check::CheckerProfile) {
         let _ = set(PROFILE_KEY, &json);
     }
 }
+
+const SCALE_KEY: &str = "factmark:scale";
+
+/// This browser's default verdict scale, if the user changed it.
+pub fn load_scale() -> Option<crate::check::VerdictScale> {
+    let raw = storage()?.get_item(SCALE_KEY).ok().flatten()?;
+    crate::check::VerdictScale::from_lines(&raw).ok()
+}
+
+pub fn save_scale(scale: &crate::check::VerdictScale) {
+    let _ = set(SCALE_KEY, &scale.to_lines());
+}

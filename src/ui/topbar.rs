@@ -215,8 +215,10 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
 fn ProfileButton(state: AppState) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let (name, org, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let scale = RwSignal::new(String::new());
     let open = move |_| {
         let p = state.ws.with_untracked(|w| w.profile().clone());
+        scale.set(state.ws.with_untracked(|w| w.scale().to_lines()));
         name.set(p.name);
         org.set(p.organisation);
         url.set(p.url);
@@ -226,9 +228,14 @@ fn ProfileButton(state: AppState) -> impl IntoView {
     };
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        let new_scale = match crate::check::VerdictScale::from_lines(&scale.get_untracked()) {
+            Ok(s) => s,
+            Err(e) => return state.notify(NoticeKind::Error, format!("Verdict scale not saved: {e}")),
+        };
         match crate::check::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked()) {
             Ok(p) => {
                 state.set_profile(p);
+                state.set_scale(new_scale);
                 if let Some(d) = dialog.get() {
                     d.close();
                 }
@@ -246,10 +253,14 @@ fn ProfileButton(state: AppState) -> impl IntoView {
         <dialog node_ref=dialog class="dialog" aria-labelledby="profile-title">
             <form method="dialog" on:submit=save>
                 <h2 id="profile-title">"Checker profile"</h2>
-                <p class="hint">"Used as the author of ClaimReview exports and in reports. Kept in this browser only."</p>
+                <p class="hint">"Used as the author of ClaimReview exports and in reports, and kept in this browser only. The verdict scale applies to this browser's articles and travels in their files."</p>
                 {field("Name", name)}
                 {field("Organisation", org)}
                 {field("Website", url)}
+                <label class="field">
+                    <span>"Verdict scale, best first, one per line"</span>
+                    <textarea rows="7" prop:value=move || scale.get() on:input=move |ev| scale.set(event_target_value(&ev))></textarea>
+                </label>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"Cancel"</button>
                     <button type="submit" class="primary">"Save profile"</button>

@@ -129,3 +129,22 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a custom verdict scale replaces the default one', async () => {
+  const { page, context } = await openApp(env);
+  await page.getByRole('button', { name: 'Checker profile' }).click();
+  await page.getByLabel('Verdict scale, best first, one per line').fill('Correct\nWrong\nUnclear');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await dragSelect(page, 'Donetsk');
+  await page.keyboard.press('c');
+  const verdict = page.getByRole('region', { name: 'Selected annotation' }).getByRole('combobox', { name: 'Verdict' });
+  assert.deepEqual(await verdict.locator('option').allTextContents(), ['Not checked', 'Correct', 'Wrong', 'Unclear']);
+  await verdict.selectOption('Wrong');
+  assert.match(await page.locator('.breakdown').textContent(), /Wrong 1/);
+  // A duplicate label is refused with a message and nothing changes.
+  await page.getByRole('button', { name: 'Checker profile' }).click();
+  await page.getByLabel('Verdict scale, best first, one per line').fill('A\nA');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByRole('alert').filter({ hasText: 'listed twice' }).waitFor();
+  await context.close();
+});
