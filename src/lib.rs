@@ -12,6 +12,7 @@ pub mod library;
 pub mod segment;
 pub mod sha256;
 pub mod slug;
+pub mod store;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -142,7 +142,31 @@ pub fn serialize_compact(ws: &Workspace) -> String {
     serde_json::to_string(&to_doc(ws)).expect("plain data always serialises")
 }
 
+/// The file without its annotations (compact): what storage keeps next to the annotation
+/// chunks, so that editing one annotation never rewrites the article text.
+pub fn serialize_without_annotations(ws: &Workspace) -> String {
+    let mut doc = to_doc_with(ws, false);
+    doc.annotations.clear();
+    serde_json::to_string(&doc).expect("plain data always serialises")
+}
+
+/// A JSON array of annotations in the file's shape (a storage chunk).
+pub fn serialize_annotations<'a>(list: impl IntoIterator<Item = &'a Annotation>) -> String {
+    let files: Vec<FileAnnotation> = list.into_iter().map(to_file).collect();
+    serde_json::to_string(&files).expect("plain data always serialises")
+}
+
+/// Reads what [`serialize_annotations`] wrote.
+pub fn parse_annotations(json: &str) -> Result<Vec<Annotation>, FileError> {
+    let files: Vec<FileAnnotation> = serde_json::from_str(json).map_err(|e| FileError::Json(e.into()))?;
+    files.into_iter().enumerate().map(|(i, f)| from_file(f).map_err(|m| FileError::Invalid(format!("annotation {}: {m}", i + 1)))).collect()
+}
+
 fn to_doc(ws: &Workspace) -> FileDoc {
+    to_doc_with(ws, true)
+}
+
+fn to_doc_with(ws: &Workspace, with_annotations: bool) -> FileDoc {
     let a = ws.article();
     FileDoc {
         format: FORMAT.into(),
@@ -157,7 +181,7 @@ fn to_doc(ws: &Workspace) -> FileDoc {
             text: a.canonical_text(),
             sha256: ws.sha256().to_string(),
         },
-        annotations: ws.annotations().iter().map(to_file).collect(),
+        annotations: if with_annotations { ws.annotations().iter().map(to_file).collect() } else { Vec::new() },
     }
 }
 
@@ -337,6 +361,22 @@ mod tests {
         assert_eq!(parse(&odd).unwrap().scale.labels, vec!["Correct", "Wrong"], "odd settings are tidied, not refused");
         let bad = json.replacen("\"supports\"", "\"refutes\"", 1);
         assert!(matches!(parse(&bad), Err(FileError::Invalid(m)) if m.contains("refutes")), "{:?}", parse(&bad));
+    }
+
+    #[test]
+    fn split_storage_form_reads_back_whole() {
+        let w = sample_ws();
+        let meta = parse(&serialize_without_annotations(&w)).unwrap();
+        assert!(meta.annotations.is_empty());
+        assert_eq!(&meta.article, w.article());
+        let list = parse_annotations(&serialize_annotations(w.annotations().iter())).unwrap();
+        let expected: Vec<Annotation> = w.annotations().iter().cloned().collect();
+        assert_eq!(list.len(), expected.len());
+        assert_eq!(
+            list.iter().map(|a| (&a.id, &a.note, a.range())).collect::<Vec<_>>(),
+            expected.iter().map(|a| (&a.id, &a.note, a.range())).collect::<Vec<_>>()
+        );
+        assert!(matches!(parse_annotations("[{\"id\": 1}]"), Err(FileError::Json(_))));
     }
 
     #[test]

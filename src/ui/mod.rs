@@ -33,6 +33,8 @@ use topbar::TopBar;
 const SAVE_DELAY: Duration = Duration::from_millis(100);
 /// ...but no later than this after the batch, so a change reaches storage within 300 ms.
 const SAVE_IDLE_LIMIT_MS: u32 = 180;
+/// One save slice stops starting new chunks after this long.
+const SAVE_SLICE_MS: f64 = 2.5;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -40,7 +42,7 @@ pub fn mount() {
 }
 
 /// The article to open at start: the one open last, else the default article.
-fn startup() -> (Workspace, Library, String, Vec<(NoticeKind, String)>) {
+fn startup() -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
     let default = Article::default_article();
     let default_sha = Workspace::new(default.clone()).sha256().to_string();
     let mut library = storage::load_library();
@@ -55,14 +57,14 @@ fn startup() -> (Workspace, Library, String, Vec<(NoticeKind, String)>) {
     }
     let last = storage::current().filter(|sha| *sha != default_sha);
     let saved = last.and_then(|sha| storage::raw_doc(&sha)).and_then(|raw| crate::format::factmark::parse(&raw).ok());
-    let (ws, notices) = restore(saved.map(|p| p.article).unwrap_or(default));
-    (ws, library, default_sha, notices)
+    let (ws, saved, notices) = restore(saved.map(|p| p.article).unwrap_or(default));
+    (ws, saved, library, default_sha, notices)
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let (ws, library, default_sha, notices) = startup();
-    let state = AppState::new(ws, library, default_sha);
+    let (ws, saved, library, default_sha, notices) = startup();
+    let state = AppState::new(ws, saved, library, default_sha);
     for (kind, text) in notices {
         state.notify(kind, text);
     }
@@ -160,20 +162,25 @@ fn App() -> impl IntoView {
         }
         pending.set_value(true);
         // Idle time keeps the save out of the frames that show the change.
-        set_timeout(
-            move || {
-                browser::when_idle(SAVE_IDLE_LIMIT_MS, move || {
+        // In idle time and in slices of SAVE_SLICE_MS, so that saving never holds up a
+        // keystroke or a frame; a large import is written over several idle periods.
+        fn save_slice(state: AppState, pending: StoredValue<bool>) {
+            browser::when_idle(SAVE_IDLE_LIMIT_MS, move || {
+                if state.save_now(Some(SAVE_SLICE_MS)) {
                     pending.set_value(false);
-                    state.save_now();
-                })
-            },
-            SAVE_DELAY,
-        );
+                } else {
+                    save_slice(state, pending);
+                }
+            })
+        }
+        set_timeout(move || save_slice(state, pending), SAVE_DELAY);
     });
-    window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    window_event_listener(leptos::ev::pagehide, move |_| {
+        state.save_now(None);
+    });
     window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            state.save_now();
+            state.save_now(None);
         }
     });
 

@@ -42,6 +42,8 @@ pub struct AppState {
     /// Changes not yet written to storage. Saving only when dirty means an idle tab never
     /// overwrites what another tab (or a backup being inspected) has written.
     pub dirty: StoredValue<bool>,
+    /// What this tab last wrote to storage for the open article.
+    pub saved: StoredValue<storage::Saved>,
     pub library: RwSignal<Library>,
     pub import_mode: RwSignal<ImportMode>,
     /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
@@ -55,7 +57,7 @@ pub struct AppState {
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
-    pub deleted: StoredValue<Option<(usize, LibraryEntry, Option<String>)>>,
+    pub deleted: StoredValue<Option<(usize, LibraryEntry, Vec<(String, String)>)>>,
 }
 
 /// Which annotations the panel shows, by verdict.
@@ -78,7 +80,7 @@ impl VerdictFilter {
 }
 
 /// Opens `article` with whatever annotations were saved for it, and notices to show.
-pub fn restore(article: Article) -> (Workspace, Vec<(NoticeKind, String)>) {
+pub fn restore(article: Article) -> (Workspace, storage::Saved, Vec<(NoticeKind, String)>) {
     let mut notices = Vec::new();
     let mut ws = Workspace::new(article);
     if let Some(profile) = storage::load_profile() {
@@ -87,36 +89,35 @@ pub fn restore(article: Article) -> (Workspace, Vec<(NoticeKind, String)>) {
     if let Some(scale) = storage::load_scale() {
         ws.set_scale(scale);
     }
-    match storage::load(ws.sha256(), now().0) {
-        storage::Loaded::Nothing => {}
-        storage::Loaded::Saved(parsed) => {
-            // A scale saved with the article wins over the browser's default.
-            if parsed.scale != crate::check::VerdictScale::default() {
-                ws.set_scale(parsed.scale);
-            }
-            if ws.profile().is_empty() {
-                ws.set_profile(parsed.profile);
-            }
-            let report = ws.load(parsed.annotations);
-            if report.orphaned > 0 {
-                notices.push((
-                    NoticeKind::Warning,
-                    format!("{} saved annotation(s) no longer match the text; they are listed under “Could not place”.", report.orphaned),
-                ));
-            }
+    let loaded = storage::load(ws.sha256(), now().0);
+    let mut annotations = loaded.annotations;
+    let mut migrated = false;
+    let had_article = loaded.meta.is_some();
+    if let Some(meta) = loaded.meta {
+        // A scale saved with the article wins over the browser's default.
+        if meta.scale != crate::check::VerdictScale::default() {
+            ws.set_scale(meta.scale);
         }
-        storage::Loaded::Unreadable { error, backup_key } => {
-            let kept = match backup_key {
-                Some(k) => format!("The unreadable data was kept under the storage key “{k}”."),
-                None => "The unreadable data could not be backed up, so it is left untouched until you change something.".into(),
-            };
-            notices.push((
-                NoticeKind::Warning,
-                format!("Your saved work for this article could not be read: {error}. The article opened without it. {kept}"),
-            ));
+        if ws.profile().is_empty() {
+            ws.set_profile(meta.profile);
         }
+        migrated = !meta.annotations.is_empty();
+        // Chunks are newer than annotations kept in the article key by older versions.
+        let chunked: std::collections::HashSet<AnnotationId> = annotations.iter().map(|a| a.id.clone()).collect();
+        annotations.extend(meta.annotations.into_iter().filter(|a| !chunked.contains(&a.id)));
     }
-    (ws, notices)
+    let report = ws.load(annotations);
+    if report.orphaned > 0 {
+        notices.push((
+            NoticeKind::Warning,
+            format!("{} saved annotation(s) no longer match the text; they are listed under “Could not place”.", report.orphaned),
+        ));
+    }
+    // After a backup of unreadable parts, the next save rewrites everything.
+    let rewrite = migrated || !loaded.problems.is_empty();
+    notices.extend(loaded.problems.into_iter().map(|p| (NoticeKind::Warning, p)));
+    let saved = storage::saved_as_loaded(&ws, rewrite, had_article);
+    (ws, saved, notices)
 }
 
 fn block_signals(ws: &Workspace) -> Vec<ArcRwSignal<Vec<Segment>>> {
@@ -135,7 +136,7 @@ fn entry_for(w: &Workspace) -> LibraryEntry {
 }
 
 impl AppState {
-    pub fn new(ws: Workspace, library: Library, default_sha: String) -> AppState {
+    pub fn new(ws: Workspace, saved: storage::Saved, library: Library, default_sha: String) -> AppState {
         let blocks = block_signals(&ws);
         AppState {
             library: RwSignal::new(library),
@@ -156,6 +157,7 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             save_error: RwSignal::new(None),
             dirty: StoredValue::new(false),
+            saved: StoredValue::new(saved),
         }
     }
 
@@ -353,8 +355,9 @@ impl AppState {
 
     /// Makes `ws` the open article: the current one is saved first, the article view is
     /// rebuilt, and the library lists it at the top.
-    pub fn switch_to(&self, ws: Workspace) {
-        self.save_now();
+    pub fn switch_to(&self, ws: Workspace, saved: storage::Saved) {
+        self.save_now(None);
+        self.saved.set_value(saved);
         let blocks = block_signals(&ws);
         let entry = entry_for(&ws);
         storage::set_current(&entry.sha256);
@@ -373,9 +376,9 @@ impl AppState {
 
     /// Opens an article the user brought (or one from the library).
     pub fn open_article(&self, article: Article) {
-        let (ws, notices) = restore(article);
+        let (ws, saved, notices) = restore(article);
         let title = ws.article().display_title();
-        self.switch_to(ws);
+        self.switch_to(ws, saved);
         for (kind, text) in notices {
             self.notify(kind, text);
         }
@@ -403,8 +406,8 @@ impl AppState {
         let mut removed = None;
         self.library.update(|l| removed = l.remove(sha256, &default));
         let Some((at, entry)) = removed else { return };
-        let raw = storage::raw_doc(sha256);
-        storage::remove_doc(sha256);
+        let raw = storage::export_raw(sha256);
+        storage::remove_all(sha256);
         let _ = storage::save_library(&self.library.get_untracked());
         if self.ws.with_untracked(|w| w.sha256() == sha256) {
             self.dirty.set_value(false); // its document is gone on purpose
@@ -423,10 +426,8 @@ impl AppState {
     pub fn undo_delete_article(&self) {
         let Some((at, entry, raw)) = self.deleted.get_value() else { return };
         self.deleted.set_value(None);
-        if let Some(raw) = raw {
-            if let Err(e) = storage::restore_doc(&entry.sha256, &raw) {
-                return self.notify(NoticeKind::Error, e.to_string());
-            }
+        if let Err(e) = storage::restore_raw(&raw) {
+            return self.notify(NoticeKind::Error, e.to_string());
         }
         let title = entry.title.clone();
         self.library.update(|l| l.restore(at, entry));
@@ -482,20 +483,22 @@ impl AppState {
         self.download_as("csv", "text/csv;charset=utf-8", csv::serialize);
     }
 
-    /// Saves now if anything changed; reports a failure once, and clears the warning after
-    /// a success.
-    pub fn save_now(&self) {
+    /// Saves what changed, spending at most `budget_ms` (none: all of it); returns whether
+    /// everything is saved. Reports a failure once, and clears the warning after a success.
+    pub fn save_now(&self, budget_ms: Option<f64>) -> bool {
         if !self.dirty.get_value() {
-            return;
+            return true;
         }
         let started = super::browser::now_ms();
-        let (sha, json) = self.ws.with_untracked(|w| (w.sha256().to_string(), factmark::serialize_compact(w)));
-        let result = storage::save(&sha, &json);
+        let mut saved = self.saved.get_value();
+        let result = self.ws.with_untracked(|w| storage::save_changes(w, &mut saved, budget_ms, super::browser::now_ms));
+        self.saved.set_value(saved);
         super::bench::saved(super::browser::now_ms() - started);
         match result {
-            Ok(()) => {
+            Ok(false) => false,
+            Ok(true) => {
                 self.dirty.set_value(false);
-                let count = self.ws.with_untracked(|w| w.annotations().len());
+                let (sha, count) = self.ws.with_untracked(|w| (w.sha256().to_string(), w.annotations().len()));
                 let mut changed = false;
                 self.library.update_untracked(|l| changed = l.set_count(&sha, count, now()));
                 if changed {
@@ -505,11 +508,13 @@ impl AppState {
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);
                 }
+                true
             }
             Err(e) => {
                 if self.save_error.get_untracked().as_ref() != Some(&e) {
                     self.save_error.set(Some(e));
                 }
+                true
             }
         }
     }

@@ -14,9 +14,13 @@ const SENTENCE = 'They control areas with large mineral deposits.';
 const CLAIM = 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion';
 const SAVE_KEY_PREFIX = 'factmark:doc:';
 
+// What localStorage holds for the open article: the article part plus its annotation chunks.
 const savedDoc = (page) => page.evaluate((p) => {
-  const k = Object.keys(localStorage).find((k) => k.startsWith(p));
-  return k ? JSON.parse(localStorage.getItem(k)) : null;
+  const keys = Object.keys(localStorage);
+  const docKey = keys.find((k) => k.startsWith(p));
+  const doc = docKey ? JSON.parse(localStorage.getItem(docKey)) : null;
+  const chunks = keys.filter((k) => k.startsWith('factmark:ann:')).flatMap((k) => JSON.parse(localStorage.getItem(k)));
+  return doc ? { ...doc, annotations: [...doc.annotations, ...chunks] } : null;
 }, SAVE_KEY_PREFIX);
 
 test('renders the default article', async () => {
@@ -205,7 +209,8 @@ test('corrupt saved state: the app opens, says so, and keeps a backup', async ()
   await dragSelect(page, 'Luhansk');
   await page.keyboard.press('c');
   await sleep(300);
-  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).annotations.length, 1);
+  assert.equal((await savedDoc(page)).annotations.length, 1);
+  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).format, 'factmark', 'the article part was rewritten');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), '{"format":"factmark", broken');
   await context.close();
 });

@@ -198,3 +198,23 @@ test('dropping files: an article opens, a JSON file imports; Replace mode replac
   assert.deepEqual((await marks(page)).map((m) => m.text), ['The bank']);
   await context.close();
 });
+
+test('a large import is saved in slices and comes back whole after a reload', async () => {
+  const { page, context } = await openApp(env);
+  const text = await page.evaluate(() => [...document.querySelectorAll('article [data-block]')].map((b) => b.textContent).join('\n\n'));
+  const all = [...text.matchAll(/[A-Za-z]{4,}/g)];
+  const words = Array.from({ length: 400 }, (_, i) => all[i % all.length]);
+  const list = words.map((m, i) => ({
+    type: 'Annotation', id: `bulk-${i}`,
+    body: { type: 'TextualBody', purpose: 'tagging', value: ['claim', 'figure', 'quote'][i % 3] },
+    target: { selector: [{ type: 'TextQuoteSelector', exact: m[0] }, { type: 'TextPositionSelector', start: m.index, end: m.index + m[0].length }] },
+  }));
+  await importFile(page, file('bulk.json', JSON.stringify(list), 'application/json'));
+  await page.getByRole('status').filter({ hasText: /400 added/ }).waitFor();
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('factmark:ann:'))
+    .reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0) === 400, null, { timeout: 5000 });
+  await page.reload();
+  await page.waitForSelector('article mark');
+  assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll('article mark')].flatMap((m) => m.dataset.annotationIds.split(' '))).size), 400);
+  await context.close();
+});
