@@ -56,6 +56,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 </select>
             </label>
         }
+        .into_any()
     };
 
     let speaker = move || {
@@ -70,6 +71,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 })>"Suggest"</button>
             </div>
         }
+        .into_any()
     };
 
     let new_url = RwSignal::new(String::new());
@@ -100,12 +102,22 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 </div>
             </fieldset>
         }
+        .into_any()
     };
 
+    // Only claims near the annotation are offered (its paragraphs and two on each side), so
+    // the list stays short and cheap however many claims the article has.
     let claims = Memo::new(move |_| {
-        state.ws.with(|w| {
-            w.annotations().anchored().filter(|a| a.tag == Tag::Claim).map(|a| (a.id.clone(), short(&a.target.exact))).collect::<Vec<_>>()
-        })
+        let range = ann.with(|a| a.as_ref().map(|a| a.range()))?;
+        Some(state.ws.with(|w| {
+            let set = w.annotations();
+            let blocks = set.blocks_of(range);
+            let (from, to) = (blocks.start.saturating_sub(2), blocks.end + 2);
+            let mut near: Vec<&Annotation> = (from..to).flat_map(|b| set.in_block(b)).filter(|a| a.tag == Tag::Claim).collect();
+            near.sort_by_key(|a| (a.range().start(), a.id.clone()));
+            near.dedup_by(|a, b| a.id == b.id);
+            near.into_iter().map(|a| (a.id.clone(), short(&a.target.exact))).collect::<Vec<_>>()
+        }))
     });
     let link_to = RwSignal::new(String::new());
     let link_rel = RwSignal::new(Relation::Supports);
@@ -137,7 +149,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     </select>
                     <select aria-label="Claim to link" on:change=move |ev| link_to.set(event_target_value(&ev))>
                         <option value="">"Choose a claim…"</option>
-                        {move || claims.get().into_iter().map(|(cid, text)| view! { <option value=cid.to_string()>{text}</option> }).collect_view()}
+                        {move || claims.get().unwrap_or_default().into_iter().map(|(cid, text)| view! { <option value=cid.to_string()>{text}</option> }).collect_view()}
                     </select>
                     <button type="button" on:click=move |_| with_id(&|id| {
                         if let Ok(to) = AnnotationId::parse(&link_to.get_untracked()) {
@@ -149,6 +161,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 </div>
             </fieldset>
         }
+        .into_any()
     };
 
     let backlinks = move || {
@@ -199,6 +212,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 })>"Suggest"</button>
             </div>
         }
+        .into_any()
     };
 
     let quote = move || {
@@ -218,6 +232,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 } />
             </label>
         }
+        .into_any()
     };
 
     move || {
@@ -246,6 +261,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 })}
             </div>
         }
+        .into_any()
     }
 }
 

@@ -30,9 +30,9 @@ use toolbar::Toolbar;
 use topbar::TopBar;
 
 /// Changes are batched for this long, then saved when the browser is idle...
-const SAVE_DELAY: Duration = Duration::from_millis(100);
+const SAVE_DELAY: Duration = Duration::from_millis(60);
 /// ...but no later than this after the batch, so a change reaches storage within 300 ms.
-const SAVE_IDLE_LIMIT_MS: u32 = 180;
+const SAVE_IDLE_LIMIT_MS: u32 = 150;
 /// One save slice stops starting new chunks after this long.
 const SAVE_SLICE_MS: f64 = 2.5;
 
