@@ -288,28 +288,24 @@ impl AppState {
     }
 
     pub fn undo(&self) {
-        let mut done = None;
-        self.ws.update(|w| done = w.undo());
-        match done {
-            Some(c) => {
-                self.refresh_blocks(&c.blocks);
-                self.selected.set(c.focus);
-                self.announce("Undone");
-            }
-            None => self.announce("Nothing to undo"),
-        }
+        self.step(Workspace::undo, "Undone", "Nothing to undo");
     }
 
     pub fn redo(&self) {
-        let mut done = None;
-        self.ws.update(|w| done = w.redo());
-        match done {
+        self.step(Workspace::redo, "Redone", "Nothing to redo");
+    }
+
+    /// Undo or redo: refresh what changed and select what the step was about.
+    fn step(&self, f: fn(&mut Workspace) -> Option<Change>, done: &str, nothing: &str) {
+        let mut result = None;
+        self.ws.update(|w| result = f(w));
+        match result {
             Some(c) => {
                 self.refresh_blocks(&c.blocks);
                 self.selected.set(c.focus);
-                self.announce("Redone");
+                self.announce(done);
             }
-            None => self.announce("Nothing to redo"),
+            None => self.announce(nothing),
         }
     }
 
