@@ -139,10 +139,29 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     if bytes.len() > MAX_ANNOTATION_BYTES {
         return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ANNOTATION_BYTES });
     }
-    let decoded = decode(bytes)?;
-    let json = decoded.text.trim_start();
+    // Plain UTF-8 is read in place: a large file is not copied once more.
+    let decoded;
+    let json = match std::str::from_utf8(bytes) {
+        Ok(s) if !s.starts_with('\u{FEFF}') => {
+            if crate::text::decode::looks_binary(s) {
+                return Err(FileProblem::Binary);
+            }
+            s.trim_start()
+        }
+        _ => {
+            decoded = decode(bytes)?;
+            decoded.text.trim_start()
+        }
+    };
     if json.is_empty() {
         return Err(FileProblem::Empty);
+    }
+    // A top-level array cannot be a Factmark file: read it element by element.
+    if json.starts_with('[') {
+        return match w3c::parse_array(json) {
+            Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
+            Err(e) => Err(w3c_problem(e)),
+        };
     }
     // Parsed once: the Factmark check and the W3C reader share the tree.
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileProblem::Json(e.into()))?;
@@ -160,9 +179,15 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     }
     match w3c::parse_value(&value) {
         Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
-        Err(w3c::W3cError::NotW3c) => Err(FileProblem::OtherJson),
-        Err(w3c::W3cError::Json(e)) => Err(FileProblem::Json(e)),
-        Err(e) => Err(FileProblem::Invalid(e.to_string())),
+        Err(e) => Err(w3c_problem(e)),
+    }
+}
+
+fn w3c_problem(e: w3c::W3cError) -> FileProblem {
+    match e {
+        w3c::W3cError::NotW3c => FileProblem::OtherJson,
+        w3c::W3cError::Json(e) => FileProblem::Json(e),
+        e => FileProblem::Invalid(e.to_string()),
     }
 }
 

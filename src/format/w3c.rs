@@ -96,9 +96,33 @@ pub fn parse(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read(json)
 }
 
+/// [`parse`] for a document whose top level is an array, read element by element (low memory).
+pub fn parse_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+    read::read_array(json)
+}
+
 /// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).
 pub fn parse_value(value: &serde_json::Value) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read_value(value)
+}
+
+#[cfg(test)]
+mod streaming_tests {
+    use super::*;
+
+    #[test]
+    fn array_reader_agrees_with_the_tree_reader() {
+        let one = r#"{"type":"Annotation","id":"a","body":{"type":"TextualBody","purpose":"tagging","value":"figure"},"target":{"selector":{"type":"TextQuoteSelector","exact":"x"}}}"#;
+        for doc in [
+            format!("[{one},{one}]"),
+            "[]".to_string(),
+            "[1, 2]".to_string(),
+            format!("[{one}, {{\"type\":\"Annotation\"}}]"),
+            "[{\"a\":1}".to_string(),
+        ] {
+            assert_eq!(parse_array(&doc), parse(&doc), "{doc}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<String>) {
 
 /// True for a NUL anywhere, or a high share of control characters other than the tab, line
 /// feed, carriage return and form feed that text files do contain.
-fn looks_binary(text: &str) -> bool {
+pub fn looks_binary(text: &str) -> bool {
     let mut total = 0;
     let mut controls = 0;
     for c in text.chars() {

@@ -34,7 +34,7 @@ const SAVE_DELAY: Duration = Duration::from_millis(60);
 /// ...but no later than this after the batch, so a change reaches storage within 300 ms.
 const SAVE_IDLE_LIMIT_MS: u32 = 150;
 /// One save slice stops starting new chunks after this long.
-const SAVE_SLICE_MS: f64 = 2.5;
+const SAVE_SLICE_MS: f64 = 1.5;
 
 pub fn mount() {
     console_error_panic_hook::set_once();

@@ -18,6 +18,42 @@ pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     read_value(&value)
 }
 
+/// Reads a document whose top level is an array one element at a time, so the file is never
+/// held as one tree: a 20 MB import needs about one annotation's worth of tree at a time.
+/// Same results as [`read`] for arrays.
+pub(super) fn read_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+    use serde::de::{Deserializer as _, SeqAccess, Visitor};
+    struct Items;
+    impl<'de> Visitor<'de> for Items {
+        type Value = Result<Vec<W3cAnnotation>, W3cError>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of annotations")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            let (mut n, mut any, mut first_bad) = (0, false, None);
+            while let Some(v) = seq.next_element::<Value>()? {
+                n += 1;
+                any |= looks_like_annotation(&v);
+                match annotation(&v) {
+                    Some(a) => out.push(a),
+                    None => first_bad = first_bad.or(Some(n)),
+                }
+            }
+            Ok(match (n, any, first_bad) {
+                (0, _, _) => Ok(out),
+                (_, false, _) => Err(W3cError::NotW3c),
+                (_, true, Some(i)) => Err(W3cError::NoTarget(i)),
+                (_, true, None) => Ok(out),
+            })
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let result = de.deserialize_seq(Items).map_err(|e| W3cError::Json(e.into()))?;
+    de.end().map_err(|e| W3cError::Json(e.into()))?;
+    result
+}
+
 pub(super) fn read_value(value: &Value) -> Result<Vec<W3cAnnotation>, W3cError> {
     let items = annotation_values(value)?;
     items.into_iter().enumerate().map(|(i, v)| annotation(v).ok_or(W3cError::NoTarget(i + 1))).collect()
