@@ -1,4 +1,23 @@
-//! Test-only helpers: a small deterministic random generator for property tests.
+//! Test-only helpers: a small deterministic random generator for property tests, and a
+//! plain annotation to build fixtures from.
+
+use crate::annotation::{Annotation, AnnotationId, Status, Tag, Target};
+use crate::time::Timestamp;
+
+/// An anchored annotation with this id, tag and target, everything else empty.
+pub fn annotation(id: AnnotationId, tag: Tag, target: Target) -> Annotation {
+    Annotation {
+        id,
+        tag,
+        target,
+        note: String::new(),
+        created: Timestamp(0),
+        modified: Timestamp(0),
+        status: Status::Anchored,
+        check: Default::default(),
+        extra: Default::default(),
+    }
+}
 
 /// xorshift64*: deterministic, seedable, good enough to shake out edge cases.
 pub struct Rng(u64);

@@ -487,17 +487,7 @@ mod tests {
         let mut good = w.target_for(r);
         good.range = CharRange::new(0, 7).unwrap(); // stale position
         let lost = Target { range: r, exact: "Crimea".into(), prefix: String::new(), suffix: String::new() };
-        let mk = |n, target| Annotation {
-            id: id(n),
-            tag: Tag::Claim,
-            target,
-            note: String::new(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            status: Status::Anchored,
-            check: Default::default(),
-            extra: Default::default(),
-        };
+        let mk = |n, target| crate::testing::annotation(id(n), Tag::Claim, target);
         let report = w.load(vec![mk(1, good), mk(2, lost)]);
         assert_eq!(report, LoadReport { anchored: 1, moved: 1, orphaned: 1 });
         assert_eq!(w.annotations().get(&id(1)).unwrap().range(), r);

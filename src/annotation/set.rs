@@ -152,7 +152,6 @@ mod tests {
     use super::*;
     use crate::annotation::{Status, Target};
     use crate::article::BlockKind;
-    use crate::time::Timestamp;
 
     fn blocks() -> Vec<Block> {
         [(0, 10), (12, 20), (22, 30)]
@@ -162,17 +161,8 @@ mod tests {
     }
 
     fn ann(id: &str, s: usize, e: usize, tag: Tag) -> Annotation {
-        Annotation {
-            id: AnnotationId::parse(id).unwrap(),
-            tag,
-            target: Target { range: CharRange::new(s, e).unwrap(), exact: String::new(), prefix: String::new(), suffix: String::new() },
-            note: String::new(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            status: Status::Anchored,
-            check: Default::default(),
-            extra: Default::default(),
-        }
+        let target = Target { range: CharRange::new(s, e).unwrap(), exact: String::new(), prefix: String::new(), suffix: String::new() };
+        crate::testing::annotation(AnnotationId::parse(id).unwrap(), tag, target)
     }
 
     #[test]

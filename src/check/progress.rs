@@ -58,22 +58,12 @@ pub fn search<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, query: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::{Status, Target};
+    use crate::annotation::Target;
     use crate::text::CharRange;
-    use crate::time::Timestamp;
 
     fn ann(n: u8, tag: Tag, exact: &str, verdict: Option<&str>) -> Annotation {
-        let mut a = Annotation {
-            id: AnnotationId::new_v4([n; 16]),
-            tag,
-            target: Target { range: CharRange::default(), exact: exact.into(), prefix: String::new(), suffix: String::new() },
-            note: String::new(),
-            created: Timestamp(0),
-            modified: Timestamp(0),
-            status: Status::Anchored,
-            check: Default::default(),
-            extra: Default::default(),
-        };
+        let target = Target { range: CharRange::default(), exact: exact.into(), prefix: String::new(), suffix: String::new() };
+        let mut a = crate::testing::annotation(AnnotationId::new_v4([n; 16]), tag, target);
         a.check.verdict = verdict.map(str::to_string);
         a
     }
