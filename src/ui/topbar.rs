@@ -109,10 +109,10 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                     prop:value=move || state.quick_tag.get().map(|t| t.as_str()).unwrap_or("off")
                     on:change=move |ev| state.quick_tag.set(crate::annotation::Tag::parse(&event_target_value(&ev)))
                 >
-                    <option value="off">"Tag on release: off"</option>
-                    <option value="claim">"Tag on release: Claim"</option>
-                    <option value="figure">"Tag on release: Figure"</option>
-                    <option value="quote">"Tag on release: Quote"</option>
+                    <option value="off">"On release: no tag"</option>
+                    <option value="claim">"On release: Claim"</option>
+                    <option value="figure">"On release: Figure"</option>
+                    <option value="quote">"On release: Quote"</option>
                 </select>
             </nav>
             <div class="actions">
