@@ -423,8 +423,15 @@ mod tests {
         }
         let tags: Vec<&str> = item["properties"]["tag"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(tags, Tag::ALL.map(Tag::as_str));
-        for key in written["annotations"][0].as_object().unwrap().keys() {
-            assert!(item["properties"].get(key).is_some(), "schema lacks {key}");
+        // Every key written, with every fact-check field set, is described by the schema.
+        let full: Value = serde_json::from_str(&serialize(&checked_ws())).unwrap();
+        for a in full["annotations"].as_array().unwrap() {
+            for key in a.as_object().unwrap().keys() {
+                assert!(item["properties"].get(key).is_some(), "schema lacks {key}");
+            }
+        }
+        for key in full.as_object().unwrap().keys() {
+            assert!(schema["properties"].get(key).is_some(), "schema lacks top-level {key}");
         }
     }
 
