@@ -49,12 +49,7 @@ fn mention(ws: &Workspace, labels: &HashMap<AnnotationId, String>, id: &Annotati
 
 /// At most 80 characters of a quote.
 fn short(s: &str) -> String {
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() <= 80 {
-        folded
-    } else {
-        format!("{}…", folded.chars().take(79).collect::<String>().trim_end())
-    }
+    crate::text::shorten(s, 80)
 }
 
 /// Writes the report. `review_date` is the date printed as the report's date.

@@ -4,6 +4,8 @@ pub mod convert;
 pub mod decode;
 pub mod fuzzy;
 pub mod offset;
+mod shorten;
 pub mod snap;
 
 pub use offset::{CharOffset, CharRange, RangeError};
+pub use shorten::shorten;

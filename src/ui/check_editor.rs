@@ -271,10 +271,5 @@ fn verdict_block<V: IntoView>(tag: Tag, verdict: impl Fn() -> V) -> Option<V> {
 }
 
 fn short(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX - 1).collect::<String>().trim_end())
-    }
+    crate::text::shorten(s, 60)
 }

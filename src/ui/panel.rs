@@ -18,11 +18,7 @@ use leptos::prelude::*;
 const QUOTE_PREVIEW_CHARS: usize = 160;
 
 fn shorten(s: &str) -> String {
-    if s.chars().count() <= QUOTE_PREVIEW_CHARS {
-        return s.to_string();
-    }
-    let head: String = s.chars().take(QUOTE_PREVIEW_CHARS - 1).collect();
-    format!("{}…", head.trim_end())
+    crate::text::shorten(s, QUOTE_PREVIEW_CHARS)
 }
 
 /// What identifies a row's content: it changes whenever the row must be rebuilt.
