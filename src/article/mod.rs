@@ -1,5 +1,6 @@
 //! The article: headline, dates and paragraphs, and the canonical text every offset points into.
 
+pub mod caret;
 pub mod markdown;
 pub mod parse;
 pub mod published;

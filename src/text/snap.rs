@@ -16,7 +16,7 @@ pub fn is_extender(c: char) -> bool {
 
 /// True when the character at `i` belongs to a word: letters, digits and their marks, plus
 /// apostrophes between letters ("don't") and separators between digits ("14.8", "1,000").
-fn is_word_at(chars: &[char], i: usize) -> bool {
+pub(crate) fn is_word_at(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     if c.is_alphanumeric() || is_extender(c) {
         return true;

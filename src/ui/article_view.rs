@@ -1,8 +1,10 @@
 //! The article: headline, date line and paragraphs, each block rendered from its own
 //! segment signal so that an edit re-renders only the blocks it touches.
 
+use super::caret_keys::{self, CaretBox};
 use super::state::AppState;
 use crate::annotation::AnnotationId;
+use crate::annotation::Tag;
 use crate::article::BlockKind;
 use crate::workspace::Segment;
 use leptos::prelude::*;
@@ -27,7 +29,10 @@ fn segment_view(s: Segment) -> AnyView {
     }
     let ids = s.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" ");
     let tags = s.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-    view! { <mark data-annotation-ids=ids data-tags=tags>{s.text}</mark> }.into_any()
+    // Screen readers read the tags as the highlight's description, from the hidden labels
+    // that `ArticleView` renders once.
+    let described = s.tags.iter().map(|t| format!("tag-desc-{}", t.as_str())).collect::<Vec<_>>().join(" ");
+    view! { <mark data-annotation-ids=ids data-tags=tags aria-describedby=described>{s.text}</mark> }.into_any()
 }
 
 /// The `<mark>` that an event happened in, with the ids it carries.
@@ -86,12 +91,19 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             state.select_from_highlight(&ids);
         }
     };
+    let caret = StoredValue::new(None);
+    let caret_box = RwSignal::new(None::<(f64, f64, f64)>);
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Enter" {
+        let key = ev.key();
+        if key == "Enter" || key == "Delete" || key == "Backspace" {
             if let Some((_, ids)) = mark_ids(ev.target()) {
                 ev.prevent_default();
-                state.select_from_highlight(&ids);
+                on_mark_key(state, &key, &ids, article_ref);
             }
+            return;
+        }
+        if let Some(el) = article_ref.get_untracked() {
+            caret_keys::handle(state, &el, &ev, caret, caret_box);
         }
     };
     let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
@@ -123,13 +135,31 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             node_ref=article_ref
             on:mouseover=move |ev| show_hover(ev.target())
             on:mouseleave=move |_| show_hover(None)
-            on:focusin=move |ev| show_hover(ev.target())
-            on:focusout=move |_| show_hover(None)
+            // Only a focused highlight shows (or hides) the tooltip: focus on the article
+            // itself must not hide a tooltip the pointer opened.
+            on:focusin=move |ev| if mark_ids(ev.target()).is_some() { show_hover(ev.target()) }
+            on:focusout=move |ev| {
+                if mark_ids(ev.target()).is_some() {
+                    show_hover(None);
+                }
+                caret_box.set(None);
+            }
+            on:mousedown=move |_| caret_box.set(None)
             on:click=on_click
             on:keydown=on_keydown
+            tabindex="0"
+            aria-label="Article"
+            aria-describedby="article-keys"
         >
             {children}
         </article>
+        <div class="visually-hidden">
+            <p id="article-keys">
+                "Arrow keys move a caret, Ctrl+arrows move by word, Shift with them selects. C, F or Q tags the selection. ] and [ go to the next and previous highlight; Enter opens it and Delete removes it."
+            </p>
+            {Tag::ALL.into_iter().map(|t| view! { <span id=format!("tag-desc-{}", t.as_str())>{t.label()}</span> }).collect_view()}
+        </div>
+        <CaretMark caret_box />
         <Tooltip state hover />
     }
 }
@@ -152,6 +182,38 @@ fn Tooltip(state: AppState, hover: RwSignal<Option<Hover>>) -> impl IntoView {
                     <p><span class=format!("tag-chip tag-{}", tag.as_str())>{tag.label()}</span>" "{note}</p>
                 }).collect_view()}
             </div>
+        })
+    }
+}
+
+/// Enter opens a focused highlight in the editor (focus goes to its note); Delete or
+/// Backspace removes it (the selected one if it is here, else the innermost).
+fn on_mark_key(state: AppState, key: &str, ids: &[AnnotationId], article_ref: NodeRef<leptos::html::Article>) {
+    if key == "Enter" {
+        state.select_from_highlight(ids);
+        request_animation_frame(|| {
+            if let Some(el) = document().query_selector(".editor textarea.note").ok().flatten() {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+            }
+        });
+        return;
+    }
+    let selected = state.selected.get_untracked().filter(|s| ids.contains(s));
+    if let Some(id) = selected.or_else(|| ids.last().cloned()) {
+        state.delete(&id);
+        if let Some(el) = article_ref.get_untracked() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The keyboard caret, drawn while nothing is selected (a collapsed DOM selection is
+/// invisible in text that is not editable).
+#[component]
+fn CaretMark(caret_box: RwSignal<CaretBox>) -> impl IntoView {
+    move || {
+        caret_box.get().map(|(left, top, height)| {
+            view! { <div class="caret" aria-hidden="true" style=format!("left:{left}px;top:{top}px;height:{height}px")></div> }
         })
     }
 }

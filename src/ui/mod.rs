@@ -3,6 +3,7 @@
 mod article_view;
 mod bench;
 mod browser;
+mod caret_keys;
 mod check_editor;
 mod download;
 mod files;
@@ -110,6 +111,12 @@ fn App() -> impl IntoView {
         let key = ev.key();
         let cmd = ev.ctrl_key() || ev.meta_key();
         if key == "Escape" {
+            // Esc in the editor hands focus back to the highlight being edited.
+            let in_editor = document().active_element().and_then(|el| el.closest(".editor").ok().flatten()).is_some();
+            if let (true, Some(id)) = (in_editor, state.selected.get_untracked()) {
+                browser::focus_highlight(&id);
+                return;
+            }
             state.toolbar.set(None);
             if let Ok(Some(sel)) = window().get_selection() {
                 let _ = sel.remove_all_ranges();

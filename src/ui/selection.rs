@@ -3,7 +3,8 @@
 //! points; inside a block, offsets are counted over its text in document order. Keeping the
 //! offsets on blocks only (not on every segment) keeps the DOM small for long articles.
 
-use crate::text::convert::utf16_to_chars;
+use crate::article::caret::Caret;
+use crate::text::convert::{chars_to_utf16, utf16_to_chars};
 use crate::text::CharRange;
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
@@ -87,6 +88,11 @@ fn point_to_offset(node: &Node, offset: u32, root: &Node, text_len: usize) -> us
     }
 }
 
+/// The code-point offset of a DOM boundary point inside `article`.
+pub fn point_offset(article: &Element, node: &Node, offset: u32, text_len: usize) -> usize {
+    point_to_offset(node, offset, article.as_ref(), text_len)
+}
+
 /// The current selection as a raw code-point range, clipped to `article`, with its
 /// bounding rectangle. `None` when nothing of the article is selected.
 pub fn article_selection(article: &Element, text_len: usize) -> Option<(CharRange, web_sys::DomRect)> {
@@ -118,4 +124,115 @@ pub fn article_selection(article: &Element, text_len: usize) -> Option<(CharRang
         return None;
     }
     Some((r, range.get_bounding_client_rect()))
+}
+
+/// The DOM point (a text node and a UTF-16 offset in it) of code-point `offset`, the inverse
+/// of `point_to_offset`. Blocks are found by binary search over their `data-o`.
+pub fn offset_to_point(article: &Element, offset: usize) -> Option<(Node, u32)> {
+    let blocks = article.query_selector_all("[data-block]").ok()?;
+    let (mut lo, mut hi) = (0u32, blocks.length());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        let start = blocks.item(mid).and_then(|n| n.dyn_into::<Element>().ok()).and_then(|e| block_start(&e)).unwrap_or(0);
+        if start <= offset {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    let block = blocks.item(lo)?;
+    let base = block.dyn_ref::<Element>().and_then(block_start)?;
+    let mut left = offset.saturating_sub(base);
+    let mut last = None;
+    let mut cur = block.first_child();
+    while let Some(n) = cur {
+        if n.node_type() == Node::TEXT_NODE {
+            let t = n.text_content().unwrap_or_default();
+            let len = t.chars().count();
+            if left <= len {
+                return Some((n, chars_to_utf16(&t, left) as u32));
+            }
+            left -= len;
+            last = Some(n.clone());
+        }
+        cur = match n.first_child() {
+            Some(c) => Some(c),
+            None => next_outside(&n, &block),
+        };
+    }
+    // Past the block's text: the end of its last text node, or the block itself.
+    match last {
+        Some(n) => {
+            let units = n.text_content().map(|t| t.encode_utf16().count()).unwrap_or(0) as u32;
+            Some((n, units))
+        }
+        None => Some((block, 0)),
+    }
+}
+
+/// The DOM selection as a caret (anchor and focus in code points), when both ends are in
+/// the article.
+pub fn dom_caret(article: &Element, text_len: usize) -> Option<Caret> {
+    let sel = window().get_selection().ok()??;
+    let root: &Node = article.as_ref();
+    let (an, fnode) = (sel.anchor_node()?, sel.focus_node()?);
+    if !root.contains(Some(&an)) || !root.contains(Some(&fnode)) {
+        return None;
+    }
+    let anchor = point_to_offset(&an, sel.anchor_offset(), root, text_len);
+    let focus = point_to_offset(&fnode, sel.focus_offset(), root, text_len);
+    Some(Caret { anchor, focus })
+}
+
+/// Makes the DOM selection show `caret` (backwards when the focus is before the anchor), and
+/// returns the rectangle of its focus end, for drawing the caret and scrolling to it.
+pub fn show_caret(article: &Element, caret: Caret) -> Option<web_sys::DomRect> {
+    let (an, ao) = offset_to_point(article, caret.anchor)?;
+    let (fnode, fo) = offset_to_point(article, caret.focus)?;
+    let sel = window().get_selection().ok()??;
+    sel.set_base_and_extent(&an, ao, &fnode, fo).ok()?;
+    let r = document().create_range().ok()?;
+    r.set_start(&fnode, fo).ok()?;
+    r.collapse_with_to_start(true);
+    let rects = r.get_client_rects()?;
+    match rects.get(0) {
+        Some(rect) => Some(rect),
+        // A collapsed range at a block edge can have no box: measure the glyph next to it.
+        None => {
+            let len = fnode.text_content().map(|t| t.encode_utf16().count()).unwrap_or(0) as u32;
+            if fo < len {
+                r.set_end(&fnode, fo + 1).ok()?;
+            } else if fo > 0 {
+                r.set_start(&fnode, fo - 1).ok()?;
+            }
+            let rect = r.get_bounding_client_rect();
+            if fo >= len && fo > 0 {
+                rect.set_x(rect.right());
+            }
+            rect.set_width(0.0);
+            Some(rect)
+        }
+    }
+}
+
+/// The code-point offset under a viewport point, for moving the caret a line up or down.
+/// Uses `caretPositionFromPoint` (Firefox, newer Chromium) or `caretRangeFromPoint`
+/// (WebKit, Chromium); `None` where neither exists.
+pub fn offset_at_point(article: &Element, x: f64, y: f64, text_len: usize) -> Option<usize> {
+    let doc = document();
+    let (node, offset) = if let Some(pos) = call2(&doc, "caretPositionFromPoint", x, y) {
+        let node: Node = js_sys::Reflect::get(&pos, &"offsetNode".into()).ok()?.dyn_into().ok()?;
+        (node, js_sys::Reflect::get(&pos, &"offset".into()).ok()?.as_f64()? as u32)
+    } else {
+        let range: web_sys::Range = call2(&doc, "caretRangeFromPoint", x, y)?.dyn_into().ok()?;
+        (range.start_container().ok()?, range.start_offset().ok()?)
+    };
+    let root: &Node = article.as_ref();
+    root.contains(Some(&node)).then(|| point_to_offset(&node, offset, root, text_len))
+}
+
+fn call2(target: &web_sys::Document, name: &str, x: f64, y: f64) -> Option<wasm_bindgen::JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &name.into()).ok()?.dyn_into().ok()?;
+    let v = f.call2(target, &x.into(), &y.into()).ok()?;
+    (!v.is_null() && !v.is_undefined()).then_some(v)
 }

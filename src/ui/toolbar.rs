@@ -26,11 +26,11 @@ pub fn Toolbar(state: AppState, on_tag: Callback<Tag>) -> impl IntoView {
                             class=format!("tag-button tag-{}", tag.as_str())
                             aria-label=tag.label()
                             aria-keyshortcuts=key
+                            data-key=key
                             title=format!("{} ({key})", tag.label())
                             on:click=move |_| on_tag.run(tag)
                         >
                             {tag.label()}
-                            <kbd aria-hidden="true">{key}</kbd>
                         </button>
                     }
                 }).collect_view()}

@@ -1,0 +1,233 @@
+// The core journey in Chromium, Firefox and WebKit over W3C WebDriver (webdriver.mjs; no browser downloads).
+//
+//   cd tests/browser && node --test engines.test.mjs
+//   FACTMARK_ENGINES=firefox,webkit   only these engines (default: chromium,firefox,webkit)
+//   FACTMARK_DIST=/tmp/some-dist      the build to serve (default: ../../dist)
+//   FACTMARK_URL=file:///…/app.html   open this URL instead of serving FACTMARK_DIST
+//
+// Engine-specific workarounds (keep this list in step with the code):
+// * all: the download is captured by an in-page hook on HTMLAnchorElement.prototype.click; WebDriver
+//   has no download API. The app's CSP (connect-src 'self') blocks fetch(blob:), so the hook also wraps
+//   URL.createObjectURL and reads the Blob itself. Chromium and Firefox also get a real download folder
+//   (prefs), and when the file lands there the test checks it equals what the hook read.
+// * webkit: MiniBrowser has no headless mode, so WebKitWebDriver runs under `xvfb-run -a`.
+// * firefox: geckodriver is started with `--websocket-port 0` so parallel runs do not fight over 9222.
+// * file upload: element send-keys on the hidden "Import annotations" input; an engine that refuses
+//   falls back to a synthetic `drop` event carrying a File (see UPLOAD_FALLBACK below, logged per run).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+import { launch } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
+const ENGINES = (process.env.FACTMARK_ENGINES ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
+
+const FIGURE = '$14.8 trillion';
+const SENTENCE = 'They control areas with large mineral deposits.';
+const IMPORTED = 'Donetsk, Dnipropetrovsk, and Luhansk';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Engines whose file input would not take a file by send-keys, and which were given a dropped File.
+export const UPLOAD_FALLBACK = new Set();
+
+// ---- In-page helpers (run through execute script, so plain functions with no closures) ----
+
+/** Collects uncaught errors, rejections and console.error; captures downloads. Run after every load. */
+function installHooks() {
+  if (window.__fm) return;
+  const fm = (window.__fm = { errors: [], downloads: [] });
+  window.addEventListener('error', (e) => fm.errors.push(`error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => fm.errors.push(`rejection: ${e.reason}`));
+  const consoleError = console.error;
+  console.error = function (...a) { fm.errors.push(`console.error: ${a.join(' ')}`); return consoleError.apply(this, a); };
+  // The app's CSP (connect-src 'self') forbids fetch(blob:), so remember each blob by its URL.
+  const blobs = new Map();
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (b) { const u = createObjectURL.call(URL, b); blobs.set(u, b); return u; };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download && blobs.has(this.href)) {
+      const entry = { name: this.download, text: null };
+      fm.downloads.push(entry);
+      blobs.get(this.href).text().then((t) => { entry.text = t; }, (e) => { entry.text = `unreadable: ${e}`; });
+    }
+    return click.call(this);
+  };
+}
+
+/** Viewport points on the first and last character of `needle` (as helpers.mjs textPoints). */
+function textPoints(needle) {
+  const article = document.querySelector('article');
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest('[data-block]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+  });
+  const nodes = [];
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ n, at: text.length });
+    text += n.data;
+  }
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not in the article: ${needle}`);
+  const locate = (pos) => {
+    let k = nodes.length - 1;
+    while (nodes[k].at > pos) k--;
+    return { node: nodes[k].n, offset: pos - nodes[k].at };
+  };
+  const charRect = (pos) => {
+    const a = locate(pos);
+    const r = document.createRange();
+    r.setStart(a.node, a.offset);
+    r.setEnd(a.node, a.offset + 1);
+    return r.getBoundingClientRect();
+  };
+  locate(i).node.parentElement.scrollIntoView({ block: 'center' });
+  const first = charRect(i);
+  const last = charRect(i + needle.length - 1);
+  return {
+    start: { x: first.left + 1, y: first.top + first.height / 2 },
+    end: { x: last.right - 1, y: last.top + last.height / 2 },
+  };
+}
+
+function marks() {
+  return [...document.querySelectorAll('article mark[data-annotation-ids]')].map((m) => ({
+    ids: m.dataset.annotationIds.split(' '), tags: m.dataset.tags.split(' '), text: m.textContent,
+  }));
+}
+
+// ---- The journey ----
+
+async function dragSelect(s, needle) {
+  const { start, end } = await s.exec(textPoints, needle);
+  await s.drag(start, end).catch(async (e) => {
+    const vp = await s.exec(() => [innerWidth, innerHeight, scrollY]);
+    throw new Error(`${e.message} (drag ${JSON.stringify([start, end])} in viewport ${vp})`);
+  });
+  const selected = await s.exec(() => String(getSelection()));
+  assert.ok(selected.includes(needle.trim().split(' ')[0]), `${s.engine}: the drag selected ${JSON.stringify(selected)}`);
+}
+
+const W3C = (id, exact, tag) => ({
+  '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id, motivation: 'tagging',
+  body: { type: 'TextualBody', purpose: 'tagging', value: tag },
+  target: { selector: { type: 'TextQuoteSelector', exact } },
+});
+
+/**
+ * Annotate by mouse and keyboard, reload, download and import, in a fresh profile at `url`.
+ * Needs only a webdriver.mjs Session, so it also runs against a file:// URL of a single-file build.
+ * Returns timings and which workarounds were used.
+ */
+export async function coreJourney(s, url, { tmp } = {}) {
+  const notes = [];
+  const loaded = async () => {
+    await s.waitFor(() => document.querySelector('article p[data-block]'), { timeout: 20000, what: 'the article' });
+    await s.exec(installHooks);
+  };
+  await s.navigate(url);
+  await loaded();
+
+  // 1. Drag-select the figure with the mouse; click Figure on the toolbar.
+  await dragSelect(s, FIGURE);
+  await s.waitFor(() => document.querySelector('[role="toolbar"] [aria-label="Figure"]'), { what: 'the toolbar' });
+  await s.click(await s.find('[role="toolbar"] [aria-label="Figure"]'));
+  let ms = await s.exec(marks);
+  assert.deepEqual(ms.map((m) => [m.tags, m.text]), [[['figure'], FIGURE]]);
+
+  // 2. Drag-select the sentence; press Q.
+  await dragSelect(s, SENTENCE);
+  await s.keys('q');
+  await s.waitFor(() => document.querySelectorAll('article mark').length === 2, { what: 'the quote' });
+  ms = await s.exec(marks);
+  assert.deepEqual(ms.map((m) => [m.tags, m.text]).sort(), [[['figure'], FIGURE], [['quote'], SENTENCE]].sort());
+  assert.equal(new Set(ms.flatMap((m) => m.ids)).size, 2);
+
+  // 3. Autosave is within 300 ms: reload and both are back, exactly.
+  await sleep(400);
+  await s.refresh();
+  await loaded();
+  await s.waitFor(() => document.querySelectorAll('article mark').length >= 2, { what: 'the marks after reload' });
+  assert.deepEqual(await s.exec(marks), ms);
+  assert.equal((await s.findAll('[aria-label="Annotations"] [data-annotation-id]')).length, 2);
+
+  // 4. Download JSON; offsets are code points and exact = text[start:end].
+  await s.click(await s.findXPath('//button[normalize-space(.)="Download JSON"]'));
+  const dl = await s.waitFor(() => { const d = window.__fm.downloads[0]; return d?.text != null && d; }, { what: 'the download' });
+  assert.match(dl.name, /^zelensky-signals-willingness-.*-2025-02-04\.factmark\.json$/);
+  const file = JSON.parse(dl.text);
+  assert.equal(file.format, 'factmark');
+  assert.equal(file.annotations.length, 2);
+  const cps = Array.from(file.article.text);
+  for (const a of file.annotations) assert.equal(cps.slice(a.start, a.end).join(''), a.exact);
+  assert.deepEqual(file.annotations.map((a) => [a.tag, a.exact]).sort(), [['figure', FIGURE], ['quote', SENTENCE]]);
+  const real = s.downloads && (await waitForFile(s.downloads, dl.name, 5000));
+  if (real) assert.equal(real, dl.text, 'the downloaded file equals what the page offered');
+  notes.push(real ? 'download: real file in the download folder, equal to the blob' : 'download: checked the blob the page offered (no download folder)');
+
+  // 5. Import a W3C file through the "Import annotations" input.
+  const body = JSON.stringify([W3C('imported-1', IMPORTED, 'claim')]);
+  const dir = tmp ?? (await mkdtemp(join(tmpdir(), 'fm-import-')));
+  const path = join(dir, 'imported.w3c.json');
+  await writeFile(path, body);
+  const hasImport = () => [...document.querySelectorAll('article mark')].some((m) => m.dataset.annotationIds.split(' ').includes('imported-1'));
+  const input = await s.findXPath('//label[contains(normalize-space(.), "Import annotations")]//input[@type="file"]');
+  let uploaded = true;
+  try {
+    await s.upload(input, path);
+    await s.waitFor(hasImport, { timeout: 5000, what: 'the imported highlight' });
+    notes.push('upload: send-keys on the file input');
+  } catch (e) {
+    uploaded = false;
+    UPLOAD_FALLBACK.add(s.engine);
+    notes.push(`upload: send-keys failed (${e.message.split('\n')[0]}); dropped a File instead`);
+    await s.dropFile('imported.w3c.json', body);
+    await s.waitFor(hasImport, { timeout: 5000, what: 'the imported highlight (dropped)' });
+  }
+  if (!tmp) await rm(dir, { recursive: true, force: true });
+  const imported = (await s.exec(marks)).filter((m) => m.ids.includes('imported-1'));
+  assert.equal(imported.map((m) => m.text).join(''), IMPORTED);
+  assert.deepEqual(imported[0].tags, ['claim']);
+  assert.equal((await s.findAll('[aria-label="Annotations"] [data-annotation-id]')).length, 3);
+
+  // 6. No uncaught errors since the last load.
+  assert.deepEqual(await s.exec(() => window.__fm.errors), []);
+  return { uploaded, notes };
+}
+
+/** Contents of `name` in `dir` once the browser has finished writing it, or null after `ms`. */
+async function waitForFile(dir, name, ms) {
+  for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(100)) {
+    const files = await readdir(dir).catch(() => []);
+    if (files.includes(name)) {
+      const text = await readFile(join(dir, name), 'utf8');
+      if (text.length) return text;
+    }
+  }
+  return null;
+}
+
+// FACTMARK_URL runs the journey against that page instead (e.g. file:///…/factmark.html of a single-file build).
+let server;
+before(async () => { if (!process.env.FACTMARK_URL) server = await startServer(DIST, 0); });
+after(async () => { await server?.close(); });
+
+for (const engine of ENGINES) {
+  test(`core journey in ${engine}`, { timeout: 90000 }, async (t) => {
+    const t0 = Date.now();
+    const s = await launch(engine);
+    try {
+      const started = Date.now() - t0;
+      const { notes } = await coreJourney(s, process.env.FACTMARK_URL ?? server.url);
+      t.diagnostic(`${engine} ${s.capabilities.browserVersion}: driver+session ${started} ms, journey ${Date.now() - t0 - started} ms`);
+      for (const n of notes) t.diagnostic(`${engine}: ${n}`);
+    } finally {
+      await s.quit();
+    }
+  });
+}
