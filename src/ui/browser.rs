@@ -106,3 +106,8 @@ pub fn when_idle(limit_ms: u32, f: impl FnOnce() + 'static) {
     }
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 16);
 }
+
+/// True on phone-sized screens, where the panel is a sheet (the stylesheet's breakpoint).
+pub fn narrow_screen() -> bool {
+    window().match_media("(max-width: 640px)").ok().flatten().is_some_and(|m| m.matches())
+}

@@ -100,7 +100,28 @@ fn App() -> impl IntoView {
         (Some(tag), Some((raw, _))) => state.tag_range(raw, tag),
         _ => update_toolbar(),
     };
-    window_event_listener(leptos::ev::mouseup, move |_| on_release());
+    // A selection made or adjusted without a mouse (touch handles, the OS, assistive tech)
+    // only shows up as selectionchange; a mouse drag is handled once, on release.
+    let mouse_down = StoredValue::new(false);
+    window_event_listener(leptos::ev::mousedown, move |_| mouse_down.set_value(true));
+    let frame_pending = StoredValue::new(false);
+    let on_selection = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if mouse_down.get_value() || frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            frame_pending.set_value(false);
+            update_toolbar();
+        });
+    });
+    let _ = document().add_event_listener_with_callback("selectionchange", wasm_bindgen::JsCast::unchecked_ref(on_selection.as_ref()));
+    // The app lives as long as the page: the listener is never removed.
+    on_selection.forget();
+    window_event_listener(leptos::ev::mouseup, move |_| {
+        mouse_down.set_value(false);
+        on_release();
+    });
     window_event_listener(leptos::ev::touchend, move |_| on_release());
     window_event_listener(leptos::ev::keyup, move |ev| {
         if ev.shift_key() || ev.key().starts_with("Arrow") || ev.key() == "Shift" {
@@ -118,6 +139,7 @@ fn App() -> impl IntoView {
                 return;
             }
             state.toolbar.set(None);
+            state.sheet_open.set(false);
             if let Ok(Some(sel)) = window().get_selection() {
                 let _ = sel.remove_all_ranges();
             }
@@ -241,6 +263,7 @@ fn App() -> impl IntoView {
             }}
             <Panel state />
         </main>
+        <panel::SheetToggle state />
         <Toolbar state on_tag=tag_selection />
         <report_view::ReportView state />
     }

@@ -128,9 +128,10 @@ pub fn Panel(state: AppState) -> impl IntoView {
         }
     };
     view! {
-        <aside class="panel" aria-label="Annotations">
+        <aside class="panel" id="annotations-panel" aria-label="Annotations" class:open=move || state.sheet_open.get()>
             <div class="panel-head">
                 <h2>"Annotations"</h2>
+                <button type="button" class="sheet-close" aria-label="Close annotations" on:click=move |_| state.sheet_open.set(false)>"✕"</button>
                 <div class="filters" role="group" aria-label="Show by tag">
                     {filter_button(None)}
                     {Tag::ALL.into_iter().map(|t| filter_button(Some(t))).collect_view()}
@@ -269,5 +270,22 @@ fn Progress(state: AppState) -> impl IntoView {
                 <input type="search" aria-label="Search annotations" placeholder="Search quotes, notes, rationales" prop:value=move || state.search.get() on:input=move |ev| state.search.set(event_target_value(&ev)) />
             </div>
         </div>
+    }
+}
+
+/// The button that shows or hides the panel sheet on narrow screens (hidden on wide ones).
+#[component]
+pub fn SheetToggle(state: AppState) -> impl IntoView {
+    let total = Memo::new(move |_| state.ws.with(|w| w.annotations().len()));
+    view! {
+        <button
+            type="button"
+            class="sheet-toggle"
+            aria-controls="annotations-panel"
+            aria-expanded=move || state.sheet_open.get().to_string()
+            on:click=move |_| state.sheet_open.update(|o| *o = !*o)
+        >
+            {move || format!("Annotations ({})", total.get())}
+        </button>
     }
 }

@@ -54,6 +54,8 @@ pub struct AppState {
     pub search: RwSignal<String>,
     /// The printable report is open.
     pub report_open: RwSignal<bool>,
+    /// On narrow screens the panel is a sheet over the article; this says it is shown.
+    pub sheet_open: RwSignal<bool>,
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
@@ -145,6 +147,7 @@ impl AppState {
             verdict_filter: RwSignal::new(VerdictFilter::All),
             search: RwSignal::new(String::new()),
             report_open: RwSignal::new(false),
+            sheet_open: RwSignal::new(false),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             ws: RwSignal::new(ws),
@@ -326,6 +329,10 @@ impl AppState {
     /// Selects an annotation and brings its first highlight into view with a flash.
     pub fn reveal(&self, id: &AnnotationId) {
         self.selected.set(Some(id.clone()));
+        // On a phone the sheet would cover the highlight being shown.
+        if super::browser::narrow_screen() {
+            self.sheet_open.set(false);
+        }
         self.flash.update(|f| *f = f.wrapping_add(1));
         if let Some(mark) = first_mark_of(id) {
             scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
@@ -342,6 +349,8 @@ impl AppState {
         };
         if let Some(id) = pick {
             self.selected.set(Some(id.clone()));
+            // Tapping a highlight opens it: on a phone that means showing the sheet's editor.
+            self.sheet_open.set(true);
         }
     }
 
