@@ -204,6 +204,9 @@ fn App() -> impl IntoView {
         }
         set_timeout(move || save_slice(state, pending), SAVE_DELAY);
     });
+    // Printing lists every annotation; the window of rows comes back afterwards.
+    window_event_listener_untyped("beforeprint", move |_| state.printing.set(true));
+    window_event_listener_untyped("afterprint", move |_| state.printing.set(false));
     window_event_listener(leptos::ev::pagehide, move |_| {
         state.save_now(None);
     });

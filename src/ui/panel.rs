@@ -79,8 +79,9 @@ pub fn Panel(state: AppState) -> impl IntoView {
     };
     let windowed = Memo::new(move |_| {
         let (first, visible) = window_at.get();
+        let all = state.printing.get();
         anchored.with(|rows| {
-            let (a, b) = if rows.len() <= WINDOW_ROWS {
+            let (a, b) = if all || rows.len() <= WINDOW_ROWS {
                 (0, rows.len())
             } else {
                 let a = first.saturating_sub(OVERSCAN_ROWS).min(rows.len());

@@ -56,6 +56,8 @@ pub struct AppState {
     pub report_open: RwSignal<bool>,
     /// On narrow screens the panel is a sheet over the article; this says it is shown.
     pub sheet_open: RwSignal<bool>,
+    /// The page is being printed: the panel lists every annotation, not a window of them.
+    pub printing: RwSignal<bool>,
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
@@ -148,6 +150,7 @@ impl AppState {
             search: RwSignal::new(String::new()),
             report_open: RwSignal::new(false),
             sheet_open: RwSignal::new(false),
+            printing: RwSignal::new(false),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             ws: RwSignal::new(ws),
