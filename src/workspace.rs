@@ -2,6 +2,7 @@
 //! one method here, returning which blocks need re-rendering.
 
 mod check;
+mod html;
 
 use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
@@ -328,16 +329,23 @@ impl Workspace {
     }
 
     /// The runs of block `b` with the annotations covering each.
-    pub fn segments(&self, b: usize) -> Vec<Segment> {
-        let Some(block) = self.text.blocks().get(b) else { return Vec::new() };
+    /// The anchored annotations of block `b`, outermost first: by start, then longest first,
+    /// then id, so that rendering is the same whatever order they were added in.
+    fn block_annotations(&self, b: usize) -> Vec<&Annotation> {
         let mut anns: Vec<&Annotation> = self.set.in_block(b).collect();
-        anns.sort_by(|x, y| {
+        anns.sort_unstable_by(|x, y| {
             (x.range().start(), std::cmp::Reverse(x.range().end()), &x.id).cmp(&(
                 y.range().start(),
                 std::cmp::Reverse(y.range().end()),
                 &y.id,
             ))
         });
+        anns
+    }
+
+    pub fn segments(&self, b: usize) -> Vec<Segment> {
+        let Some(block) = self.text.blocks().get(b) else { return Vec::new() };
+        let anns = self.block_annotations(b);
         let ranges: Vec<CharRange> = anns.iter().map(|a| a.range()).collect();
         segment(block.range, &ranges)
             .into_iter()

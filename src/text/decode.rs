@@ -108,15 +108,23 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<String>) {
 
 /// True for a NUL anywhere, or a high share of control characters other than the tab, line
 /// feed, carriage return and form feed that text files do contain.
+///
+/// Works on bytes, not chars: every import of a multi-megabyte file runs it, and the control
+/// characters (U+0000–U+001F, U+007F, and U+0080–U+009F, which UTF-8 writes as C2 80–C2 9F)
+/// are easy to spot in UTF-8 without decoding.
 pub fn looks_binary(text: &str) -> bool {
-    let mut total = 0;
-    let mut controls = 0;
-    for c in text.chars() {
-        if c == '\0' {
-            return true;
-        }
-        total += 1;
-        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'));
+    let b = text.as_bytes();
+    if b.contains(&0) {
+        return true;
+    }
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        // One char per byte that is not a UTF-8 continuation byte.
+        total += usize::from(c & 0xC0 != 0x80);
+        let c0 = (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C)) || c == 0x7F;
+        let c1 = c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        controls += usize::from(c0 || c1);
     }
     controls * CONTROL_SHARE > total
 }
@@ -171,6 +179,23 @@ mod tests {
         let all: Vec<u8> = (0x80..=0x9F).collect();
         let table: String = CP1252_HIGH.iter().collect();
         assert_eq!(decode(&[b"x\xFF".as_slice(), &all, &[b' '; 40]].concat()).unwrap().text, format!("xÿ{table}{}", " ".repeat(40)));
+    }
+
+    /// The byte-wise check agrees with the obvious one over chars.
+    #[test]
+    fn looks_binary_matches_the_char_definition() {
+        fn by_chars(text: &str) -> bool {
+            let total = text.chars().count();
+            let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')).count();
+            text.contains('\0') || controls * CONTROL_SHARE > total
+        }
+        let pool = ['a', ' ', '\n', '\t', '\u{1}', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', 'é', 'Ж', '😀', '\u{C2}', '\u{0C}', '\u{1B}', '\0'];
+        let mut rng = Rng::new(7);
+        for _ in 0..3000 {
+            let len = rng.below(40);
+            let s: String = (0..len).map(|_| pool[rng.below(pool.len())]).collect();
+            assert_eq!(looks_binary(&s), by_chars(&s), "{s:?}");
+        }
     }
 
     #[test]

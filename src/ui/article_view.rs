@@ -6,7 +6,7 @@ use super::state::AppState;
 use crate::annotation::AnnotationId;
 use crate::annotation::Tag;
 use crate::article::BlockKind;
-use crate::workspace::Segment;
+use leptos::tachys::html::element::{InnerHtmlAttribute, InnerHtmlValue};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -18,21 +18,49 @@ struct Hover {
     top: f64,
 }
 
-/// Plain runs are bare text nodes and highlighted runs are `<mark>`s: with thousands of
-/// annotations every element and attribute counts. Marks are not tab stops: in Chromium a
+/// A block's contents as HTML from the core (`Workspace::block_html`, escaped there), written
+/// with one `innerHTML` per change and not kept afterwards: with thousands of annotations a
+/// DOM call per run, mark and attribute (and a copy of every paragraph's markup for diffing)
+/// is what made loading slow and memory heavy. Marks are not tab stops: in Chromium a
 /// drag-selection cannot start inside a focusable element, and thousands of tab stops would
-/// be useless anyway. Keyboard users move between highlights with `[` and `]`, which focus
-/// one mark at a time (see `focus_highlight`).
-fn segment_view(s: Segment) -> AnyView {
-    if s.ids.is_empty() {
-        return s.text.into_any();
+/// be useless anyway. Keyboard users move between highlights with `[` and `]`, which focus one
+/// mark at a time (see `focus_highlight`).
+#[derive(Clone)]
+struct BlockHtml(String);
+
+impl InnerHtmlValue for BlockHtml {
+    type AsyncOutput = Self;
+    type State = web_sys::Element;
+    type Cloneable = Self;
+    type CloneableOwned = Self;
+
+    fn html_len(&self) -> usize {
+        self.0.len()
     }
-    let ids = s.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" ");
-    let tags = s.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-    // Screen readers read the tags as the highlight's description, from the hidden labels
-    // that `ArticleView` renders once.
-    let described = s.tags.iter().map(|t| format!("tag-desc-{}", t.as_str())).collect::<Vec<_>>().join(" ");
-    view! { <mark data-annotation-ids=ids data-tags=tags aria-describedby=described>{s.text}</mark> }.into_any()
+    fn to_html(self, buf: &mut String) {
+        buf.push_str(&self.0);
+    }
+    fn to_template(_buf: &mut String) {}
+    fn hydrate<const FROM_SERVER: bool>(self, el: &web_sys::Element) -> Self::State {
+        self.build(el)
+    }
+    fn build(self, el: &web_sys::Element) -> Self::State {
+        el.set_inner_html(&self.0);
+        el.clone()
+    }
+    fn rebuild(self, el: &mut Self::State) {
+        el.set_inner_html(&self.0);
+    }
+    fn into_cloneable(self) -> Self {
+        self
+    }
+    fn into_cloneable_owned(self) -> Self {
+        self
+    }
+    fn dry_resolve(&mut self) {}
+    async fn resolve(self) -> Self {
+        self
+    }
 }
 
 /// The `<mark>` that an event happened in, with the ids it carries.
@@ -115,14 +143,21 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     let mut children: Vec<AnyView> = Vec::with_capacity(blocks.len() + 1);
     for (i, b) in blocks.iter().enumerate() {
         let start = b.range.start().to_string();
-        let segs = move || state.blocks.with(|v| v.get(i).cloned()).map(|s| s.get().into_iter().map(segment_view).collect_view());
+        let html = move || {
+            if let Some(t) = state.blocks.with(|v| v.get(i).cloned()) {
+                t.track();
+            }
+            BlockHtml(state.ws.with_untracked(|w| w.block_html(i)))
+        };
         match b.kind {
-            BlockKind::Headline => children.push(view! { <h1 data-block=i.to_string() data-o=start>{segs}</h1> }.into_any()),
+            BlockKind::Headline => {
+                children.push(leptos::html::h1().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any())
+            }
             BlockKind::Paragraph => {
                 if let Some(d) = dateline.take() {
                     children.push(d.into_any());
                 }
-                children.push(view! { <p data-block=i.to_string() data-o=start>{segs}</p> }.into_any());
+                children.push(leptos::html::p().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any());
             }
         }
     }

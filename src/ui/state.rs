@@ -10,7 +10,7 @@ use crate::import::{read_annotations, AnnotationFile};
 use crate::library::{Library, LibraryEntry};
 use crate::slug::file_name;
 use crate::text::CharRange;
-use crate::workspace::{Change, ImportMode, Segment, Workspace};
+use crate::workspace::{Change, ImportMode, Workspace};
 use leptos::prelude::*;
 
 /// Where the tag toolbar is shown, in page coordinates.
@@ -24,11 +24,11 @@ pub struct ToolbarAt {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub ws: RwSignal<Workspace>,
-    /// One signal per block with its rendered segments. Actions refresh only the blocks the
-    /// core reports as changed, so an edit never re-renders the whole document. Reference
-    /// counted (not owned by whichever component ran the action), so opening an article from
-    /// a menu item that then disappears cannot dispose them.
-    pub blocks: RwSignal<Vec<ArcRwSignal<Vec<Segment>>>>,
+    /// One trigger per block: it fires when the block's highlights change. Actions refresh
+    /// only the blocks the core reports as changed, so an edit never re-renders the whole
+    /// document. Reference counted (not owned by whichever component ran the action), so
+    /// opening an article from a menu item that then disappears cannot dispose them.
+    pub blocks: RwSignal<Vec<ArcTrigger>>,
     pub selected: RwSignal<Option<AnnotationId>>,
     /// Bumped to replay the flash animation on the selected annotation's highlights.
     pub flash: RwSignal<u32>,
@@ -124,8 +124,8 @@ pub fn restore(article: Article) -> (Workspace, storage::Saved, Vec<(NoticeKind,
     (ws, saved, notices)
 }
 
-fn block_signals(ws: &Workspace) -> Vec<ArcRwSignal<Vec<Segment>>> {
-    (0..ws.text().blocks().len()).map(|b| ArcRwSignal::new(ws.segments(b))).collect()
+fn block_signals(ws: &Workspace) -> Vec<ArcTrigger> {
+    (0..ws.text().blocks().len()).map(|_| ArcTrigger::new()).collect()
 }
 
 fn entry_for(w: &Workspace) -> LibraryEntry {
@@ -180,13 +180,11 @@ impl AppState {
 
     fn refresh_blocks(&self, blocks: &[usize]) {
         self.blocks.with_untracked(|sigs| {
-            self.ws.with_untracked(|w| {
-                for &b in blocks {
-                    if let Some(sig) = sigs.get(b) {
-                        sig.set(w.segments(b));
-                    }
+            for &b in blocks {
+                if let Some(sig) = sigs.get(b) {
+                    sig.notify();
                 }
-            })
+            }
         });
     }
 

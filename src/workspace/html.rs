@@ -1,0 +1,142 @@
+//! A block's highlighted text as one escaped HTML string, so the UI renders a paragraph with
+//! one `innerHTML` instead of one DOM call per text run, mark and attribute.
+//!
+//! The markup is the DOM contract of the article (README): plain runs are bare text, each
+//! highlighted run is `<mark data-annotation-ids data-tags aria-describedby>`, ids outermost
+//! first. Everything that comes from the article or a file is escaped, so no text can ever
+//! become markup.
+
+use super::Workspace;
+use crate::annotation::Tag;
+use crate::segment::segment;
+
+/// Appends `chars` as HTML text (or a double-quoted attribute value): `&`, `<`, `>` and `"`
+/// become entities. Carriage returns and NUL are written as character references, because the
+/// HTML parser would turn them into a line feed and U+FFFD and the offsets would shift.
+pub fn push_escaped(out: &mut String, chars: impl IntoIterator<Item = char>) {
+    for c in chars {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\0' => out.push_str("&#65533;"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl Workspace {
+    /// Block `b`'s text with its highlights, as HTML (see the module doc).
+    pub fn block_html(&self, b: usize) -> String {
+        let Some(block) = self.text.blocks().get(b) else { return String::new() };
+        let anns = self.block_annotations(b);
+        let ranges: Vec<_> = anns.iter().map(|a| a.range()).collect();
+        let chars = self.text.chars();
+        let mut out = String::with_capacity(block.range.len() + block.range.len() / 8 + anns.len() * 120);
+        for run in segment(block.range, &ranges) {
+            let text = chars[run.range.start()..run.range.end()].iter().copied();
+            if run.covering.is_empty() {
+                push_escaped(&mut out, text);
+                continue;
+            }
+            out.push_str("<mark data-annotation-ids=\"");
+            for (k, &i) in run.covering.iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                push_escaped(&mut out, anns[i].id.as_str().chars());
+            }
+            let tags: Vec<Tag> = Tag::ALL.into_iter().filter(|t| run.covering.iter().any(|&i| anns[i].tag == *t)).collect();
+            out.push_str("\" data-tags=\"");
+            out.push_str(&tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" "));
+            // Screen readers read the tags as the highlight's description (hidden labels
+            // rendered once by the UI).
+            out.push_str("\" aria-describedby=\"");
+            out.push_str(&tags.iter().map(|t| format!("tag-desc-{}", t.as_str())).collect::<Vec<_>>().join(" "));
+            out.push_str("\">");
+            push_escaped(&mut out, text);
+            out.push_str("</mark>");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::AnnotationId;
+    use crate::article::Article;
+    use crate::text::CharRange;
+    use crate::time::Timestamp;
+
+    fn ws(paras: &[&str]) -> Workspace {
+        Workspace::new(Article { title: "T".into(), paragraphs: paras.iter().map(|p| p.to_string()).collect(), ..Article::default() })
+    }
+
+    fn add(w: &mut Workspace, s: usize, e: usize, tag: Tag, id: &str) {
+        w.create(CharRange::new(s, e).unwrap(), tag, AnnotationId::parse(id).unwrap(), Timestamp(0)).unwrap();
+    }
+
+    /// Strips the tags and decodes the entities, as a browser's textContent would.
+    fn text_content(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#13;", "\r").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn plain_runs_and_overlapping_marks() {
+        let mut w = ws(&["Prices rose 5% in May."]);
+        let p = w.text().blocks()[1].range.start();
+        add(&mut w, p, p + 14, Tag::Claim, "c1");
+        add(&mut w, p + 12, p + 14, Tag::Figure, "f1");
+        assert_eq!(
+            w.block_html(1),
+            "<mark data-annotation-ids=\"c1\" data-tags=\"claim\" aria-describedby=\"tag-desc-claim\">Prices rose </mark>\
+             <mark data-annotation-ids=\"c1 f1\" data-tags=\"claim figure\" aria-describedby=\"tag-desc-claim tag-desc-figure\">5%</mark> in May."
+        );
+        assert_eq!(w.block_html(0), "T");
+        assert_eq!(w.block_html(9), "");
+    }
+
+    #[test]
+    fn text_and_ids_can_never_become_markup() {
+        let evil = "<script>alert(1)</script> & \"quoted\" <img src=x onerror=alert(2)>\r😀";
+        let mut w = ws(&[evil]);
+        let p = w.text().blocks()[1].range.start();
+        add(&mut w, p, p + 8, Tag::Quote, "\"><script>x</script>");
+        let html = w.block_html(1);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert_eq!(html.matches('<').count(), 2, "only the mark's own tags: {html}");
+        assert_eq!(text_content(&html), evil);
+    }
+
+    #[test]
+    fn text_content_is_the_block_text_for_random_overlaps() {
+        let mut rng = crate::testing::Rng::new(11);
+        let text = "Ünïcödé 😀👨‍👩‍👧 текст 中文 e\u{301} <b>&amp;</b> and more words here.";
+        for _ in 0..200 {
+            let mut w = ws(&[text]);
+            let b = w.text().blocks()[1].range;
+            for k in 0..rng.below(6) {
+                let s = b.start() + rng.below(b.len());
+                let e = (s + 1 + rng.below(12)).min(b.end());
+                let _ = w.create(CharRange::new(s, e).unwrap(), Tag::ALL[k % 3], AnnotationId::parse(&format!("a{k}")).unwrap(), Timestamp(0));
+            }
+            let html = w.block_html(1);
+            assert_eq!(text_content(&html), text);
+            assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+        }
+    }
+}
