@@ -18,6 +18,8 @@ export default {
   assets: () => {
     const dist = process.env.BENCH_APP_DIST;
     if (!dist) throw new Error('BENCH_APP_DIST is not set: it names the dist folder served at / (run.sh sets it)');
-    return walk(dist).filter((f) => KINDS[extname(f)]).map((f) => ({ path: relative(dist, f), kind: KINDS[extname(f)] }));
+    // factmark.html is the single-file build, a separate download the page never fetches.
+    return walk(dist).filter((f) => KINDS[extname(f)] && !f.endsWith('factmark.html'))
+      .map((f) => ({ path: relative(dist, f), kind: KINDS[extname(f)] }));
   },
 };

@@ -1,0 +1,25 @@
+import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
+import { startServer } from '../tests/browser/serve.mjs';
+import { writeFileSync } from 'node:fs';
+const DIST = process.argv[2], DATA = '/tmp/factmark-bench-data', N = Number(process.argv[3] ?? 5000);
+const server = await startServer(DIST, 0, { '/data/': DATA });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await page.goto(`${server.url}index.html?article=/data/article.json&bench`);
+await page.waitForFunction(() => window.__benchReady, null, { timeout: 120000 });
+await page.evaluate(async (file) => { window.__data = await (await fetch(`/data/${file}`)).json(); }, `annotations-${N}.json`);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const ms = await page.evaluate(async () => { const raf2 = () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))); const t = performance.now(); await window.__bench.loadAnnotations(window.__data); await raf2(); return performance.now() - t; });
+const { profile } = await cdp.send('Profiler.stop');
+console.log('load ms', ms.toFixed(1));
+const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, t] of counts) { const n = byId.get(id); const k = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`; self.set(k, (self.get(k) ?? 0) + t / 1000); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v.toFixed(1).padStart(7)} ms  ${k.slice(0, 140)}`).join('\n'));
+writeFileSync('/tmp/prof/load.cpuprofile', JSON.stringify(profile));
+await browser.close(); await server.close();
