@@ -60,6 +60,18 @@ async function oneRun(browser, url, N) {
   await page.evaluate(() => { delete window.__data; });
   r.memoryMiB = ((await heap()) - before) / 1048576;
   await page.waitForTimeout(600); // let the autosave of the load finish
+  // The same two-frame wait with no work at all: the floor under every 'until painted' time.
+  r.floorMs = await page.evaluate(async () => {
+    const t = performance.now();
+    await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+    return performance.now() - t;
+  });
+  // The app's own synchronous work for an add (before the browser can render a frame).
+  r.addWorkMs = await page.evaluate(async (a) => {
+    const t = performance.now(); const p = window.__bench.addAnnotation(a); const w = performance.now() - t;
+    await p; await window.__bench.removeAnnotation(a.id); return w;
+  }, meta.addOne);
+  await page.waitForTimeout(300);
   r.addMs = await timed('addAnnotation', meta.addOne);
   r.removeMs = await timed('removeAnnotation', meta.sets[N].removeId);
   r.undoMs = await timed('undo');
@@ -117,7 +129,8 @@ try {
 // The single file (factmark.html) is a separate download the page never fetches.
 const gz = readdirSync(DIST).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'factmark.html').map((f) => [f, gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length]);
 const rows = [
-  ['page load → article painted (ms)', 'readyMs'], ['load all N until painted (ms)', 'loadMs'], ['add one until painted (ms)', 'addMs'],
+  ['page load → article painted (ms)', 'readyMs'], ['load all N until painted (ms)', 'loadMs'], ['two frames with no work: the floor (ms)', 'floorMs'],
+  ['add one: synchronous work in the app (ms)', 'addWorkMs'], ['add one until painted (ms)', 'addMs'],
   ['remove one until painted (ms)', 'removeMs'], ['undo one until painted (ms)', 'undoMs'], ['export Factmark JSON (ms)', 'exportJsonMs'],
   ['export W3C JSON-LD (ms)', 'exportW3cMs'], ['export CSV (ms)', 'exportCsvMs'], ['typing in a note: longest event handler (ms)', 'typingMaxEventMs'],
   ['typing in a note: longest frame gap (ms)', 'typingMaxFrameMs'], ['autosave: one save, blocking (ms)', 'autosaveMs'], ['memory for N: JS heap + wasm (MiB)', 'memoryMiB'],

@@ -189,7 +189,8 @@ mod tests {
             let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')).count();
             text.contains('\0') || controls * CONTROL_SHARE > total
         }
-        let pool = ['a', ' ', '\n', '\t', '\u{1}', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', 'é', 'Ж', '😀', '\u{C2}', '\u{0C}', '\u{1B}', '\0'];
+        let pool =
+            ['a', ' ', '\n', '\t', '\u{1}', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', 'é', 'Ж', '😀', '\u{C2}', '\u{0C}', '\u{1B}', '\0'];
         let mut rng = Rng::new(7);
         for _ in 0..3000 {
             let len = rng.below(40);

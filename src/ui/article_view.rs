@@ -6,8 +6,8 @@ use super::state::AppState;
 use crate::annotation::AnnotationId;
 use crate::annotation::Tag;
 use crate::article::BlockKind;
-use leptos::tachys::html::element::{InnerHtmlAttribute, InnerHtmlValue};
 use leptos::prelude::*;
+use leptos::tachys::html::element::{InnerHtmlAttribute, InnerHtmlValue};
 use wasm_bindgen::JsCast;
 
 /// A highlight under the pointer or focus, for the tooltip.
@@ -134,6 +134,15 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             caret_keys::handle(state, &el, &ev, caret, caret_box);
         }
     };
+    // The selection is drawn in the blocks' markup (`data-selected`): when it moves, only the
+    // blocks of the old and the new selection are rendered again.
+    Effect::new(move |prev: Option<Option<AnnotationId>>| {
+        let current = state.selected.get();
+        let blocks: Vec<usize> =
+            state.ws.with_untracked(|w| prev.flatten().iter().chain(current.iter()).flat_map(|id| w.blocks_of(id)).collect());
+        state.blocks.with_untracked(|sigs| blocks.iter().filter_map(|&b| sigs.get(b)).for_each(|t| t.notify()));
+        current
+    });
     let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
         let shown = iso.replacen('T', " ", 1);
         let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
@@ -147,7 +156,7 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             if let Some(t) = state.blocks.with(|v| v.get(i).cloned()) {
                 t.track();
             }
-            BlockHtml(state.ws.with_untracked(|w| w.block_html(i)))
+            BlockHtml(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref())))
         };
         match b.kind {
             BlockKind::Headline => {

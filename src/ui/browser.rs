@@ -77,7 +77,15 @@ pub fn typing_in_field() -> bool {
 
 /// Focuses the first highlight of `id`. The mark is focusable only while focused (see
 /// `segment_view`): tabindex is removed again on blur.
+///
+/// Waits a frame first: selecting an annotation re-renders its paragraphs (the selection is in
+/// their markup), and focus must go to the new mark, not to the one being replaced.
 pub fn focus_highlight(id: &AnnotationId) {
+    let id = id.clone();
+    leptos::prelude::request_animation_frame(move || focus_highlight_now(&id));
+}
+
+fn focus_highlight_now(id: &AnnotationId) {
     use wasm_bindgen::closure::Closure;
     let Some(mark) = first_mark_of(id) else { return };
     mark.set_tab_index(-1);

@@ -21,7 +21,7 @@ use crate::article::Article;
 use crate::library::{Library, LibraryEntry};
 use crate::workspace::Workspace;
 use article_view::ArticleView;
-use browser::{css_string, typing_in_field};
+use browser::typing_in_field;
 use leptos::prelude::*;
 use notices::{NoticeKind, Notices};
 use panel::Panel;
@@ -220,11 +220,11 @@ fn App() -> impl IntoView {
     // the article.
     let dynamic_css = move || {
         let mut css = String::new();
-        if let Some(id) = state.selected.get() {
-            let sel = format!("mark[data-annotation-ids~={}]", css_string(id.as_str()));
+        // The outline of the selection is in the markup (`data-selected`); only the flash of a
+        // revealed annotation needs a rule, and only after a reveal.
+        if state.flash.get() > 0 {
             let anim = if state.flash.get().is_multiple_of(2) { "fm-flash-a" } else { "fm-flash-b" };
-            let flash = if state.flash.get() > 0 { format!("animation:{anim} 1.2s ease-out;") } else { String::new() };
-            css.push_str(&format!("{sel}{{outline:2px solid var(--focus);outline-offset:1px;{flash}}}"));
+            css.push_str(&format!("mark[data-selected]{{animation:{anim} 1.2s ease-out}}"));
         }
         if let Some(tag) = state.filter.get() {
             css.push_str(&format!(

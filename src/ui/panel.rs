@@ -13,6 +13,7 @@ use super::state::{AppState, VerdictFilter};
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::time::Timestamp;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// Quotes longer than this (code points) are shortened in the panel.
 const QUOTE_PREVIEW_CHARS: usize = 160;
@@ -44,26 +45,38 @@ pub fn Panel(state: AppState) -> impl IntoView {
         let q = state.search.get();
         (!q.trim().is_empty()).then(|| state.ws.with(|w| w.search(&q)).into_iter().collect::<std::collections::HashSet<_>>())
     });
-    let rows = move |orphans: bool| {
-        Memo::new(move |_| {
-            let filter = state.filter.get();
-            let verdict = state.verdict_filter.get();
-            found.with(|found| {
-                state.ws.with(|w| {
-                    let set = w.annotations();
-                    let list: Box<dyn Iterator<Item = &Annotation>> =
-                        if orphans { Box::new(set.orphans()) } else { Box::new(set.anchored()) };
-                    list.filter(|a| {
-                        filter.is_none_or(|t| a.tag == t) && verdict.keeps(a) && found.as_ref().is_none_or(|f| f.contains(&a.id))
-                    })
-                    .map(row_key)
-                    .collect::<Vec<_>>()
-                })
+    // Whether an annotation passes the panel's filters (tag, verdict, search).
+    let keeps = move |a: &Annotation, filter: Option<Tag>, verdict: &VerdictFilter, found: &Option<HashSet<AnnotationId>>| {
+        filter.is_none_or(|t| a.tag == t) && verdict.keeps(a) && found.as_ref().is_none_or(|f| f.contains(&a.id))
+    };
+    // How many anchored rows there are: counted without copying anything, so that a keystroke
+    // in a note costs no allocation per annotation.
+    let anchored_len = Memo::new(move |_| {
+        let (filter, verdict) = (state.filter.get(), state.verdict_filter.get());
+        found.with(|found| {
+            state.ws.with(|w| {
+                let set = w.annotations();
+                if filter.is_none() && verdict == VerdictFilter::All && found.is_none() {
+                    set.len() - set.orphans().count()
+                } else {
+                    set.anchored().filter(|a| keeps(a, filter, &verdict, found)).count()
+                }
             })
         })
+    });
+    let orphans = Memo::new(move |_| {
+        let (filter, verdict) = (state.filter.get(), state.verdict_filter.get());
+        found.with(|found| {
+            state.ws.with(|w| w.annotations().orphans().filter(|a| keeps(a, filter, &verdict, found)).map(row_key).collect::<Vec<_>>())
+        })
+    });
+    // The position of `id` among the anchored rows shown (for scrolling to the selection).
+    let index_of = move |id: &AnnotationId| {
+        let (filter, verdict) = (state.filter.get_untracked(), state.verdict_filter.get_untracked());
+        found.with_untracked(|found| {
+            state.ws.with_untracked(|w| w.annotations().anchored().filter(|a| keeps(a, filter, &verdict, found)).position(|a| &a.id == id))
+        })
     };
-    let anchored = rows(false);
-    let orphans = rows(true);
     let list = NodeRef::<leptos::html::Div>::new();
     // First row index and rows per screen; updated on scroll in steps, not per pixel.
     let window_at = RwSignal::new((0usize, 12usize));
@@ -77,17 +90,28 @@ pub fn Panel(state: AppState) -> impl IntoView {
             }
         }
     };
+    // Only the rows in the window are built: skipping the ones before it copies nothing.
     let windowed = Memo::new(move |_| {
         let (first, visible) = window_at.get();
-        let all = state.printing.get();
-        anchored.with(|rows| {
-            let (a, b) = if all || rows.len() <= WINDOW_ROWS {
-                (0, rows.len())
-            } else {
-                let a = first.saturating_sub(OVERSCAN_ROWS).min(rows.len());
-                (a, (first + visible + OVERSCAN_ROWS + 10).min(rows.len()))
-            };
-            rows[a..b].iter().enumerate().map(|(i, k)| (a + i, k.clone())).collect::<Vec<_>>()
+        let len = anchored_len.get();
+        let (a, b) = if state.printing.get() || len <= WINDOW_ROWS {
+            (0, len)
+        } else {
+            let a = first.saturating_sub(OVERSCAN_ROWS).min(len);
+            (a, (first + visible + OVERSCAN_ROWS + 10).min(len))
+        };
+        let (filter, verdict) = (state.filter.get(), state.verdict_filter.get());
+        found.with(|found| {
+            state.ws.with(|w| {
+                w.annotations()
+                    .anchored()
+                    .filter(|x| keeps(x, filter, &verdict, found))
+                    .skip(a)
+                    .take(b - a)
+                    .enumerate()
+                    .map(|(i, x)| (a + i, row_key(x)))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     // Mark the selected row and keep it visible: syncing with the DOM is what effects are for.
@@ -97,7 +121,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
             let _ = el.remove_attribute("aria-current");
         }
         // Scroll the list to the row first: it may not be rendered yet.
-        let index = current.as_ref().and_then(|id| anchored.with_untracked(|rows| rows.iter().position(|k| &k.0 == id)));
+        let index = current.as_ref().and_then(index_of);
         if let (Some(i), Some(el)) = (index, list.get_untracked()) {
             let top = i as f64 * ROW_PX;
             let (view_top, view_h) = (el.scroll_top() as f64, el.client_height() as f64);
@@ -144,7 +168,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
             </Show>
             <Editor state />
             <div class="list" node_ref=list on:scroll=move |_| measure()>
-                <ol class="items windowed" style=move || format!("height:{}px", anchored.with(Vec::len) as f64 * ROW_PX)>
+                <ol class="items windowed" style=move || format!("height:{}px", anchored_len.get() as f64 * ROW_PX)>
                     <For each=move || windowed.get() key=|k| k.clone() let:k>
                         <Row state id=k.1.0 top=Some(k.0 as f64 * ROW_PX) />
                     </For>

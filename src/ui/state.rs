@@ -335,6 +335,17 @@ impl AppState {
             self.sheet_open.set(false);
         }
         self.flash.update(|f| *f = f.wrapping_add(1));
+        // The flash rule goes away when the animation is over, so that later selections
+        // (whose marks are drawn afresh) do not flash too.
+        let (flash, at) = (self.flash, self.flash.get_untracked());
+        set_timeout(
+            move || {
+                if flash.get_untracked() == at {
+                    flash.set(0)
+                }
+            },
+            std::time::Duration::from_millis(1300),
+        );
         if let Some(mark) = first_mark_of(id) {
             scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
         }

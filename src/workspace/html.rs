@@ -7,7 +7,8 @@
 //! become markup.
 
 use super::Workspace;
-use crate::annotation::Tag;
+use crate::annotation::{AnnotationId, Tag};
+
 use crate::segment::segment;
 
 /// Appends `chars` as HTML text (or a double-quoted attribute value): `&`, `<`, `>` and `"`
@@ -28,8 +29,19 @@ pub fn push_escaped(out: &mut String, chars: impl IntoIterator<Item = char>) {
 }
 
 impl Workspace {
-    /// Block `b`'s text with its highlights, as HTML (see the module doc).
-    pub fn block_html(&self, b: usize) -> String {
+    /// The blocks that annotation `id`'s highlights are in (none for an orphan or unknown id).
+    pub fn blocks_of(&self, id: &AnnotationId) -> std::ops::Range<usize> {
+        match self.set.get(id) {
+            Some(a) if !a.is_orphan() => self.text.blocks_overlapping(a.range()),
+            _ => 0..0,
+        }
+    }
+
+    /// Block `b`'s text with its highlights, as HTML (see the module doc). Marks of the
+    /// `selected` annotation carry `data-selected`: styling the selection through the markup
+    /// of one or two paragraphs is far cheaper than a stylesheet rule that makes the browser
+    /// restyle every mark of a long document.
+    pub fn block_html(&self, b: usize, selected: Option<&AnnotationId>) -> String {
         let Some(block) = self.text.blocks().get(b) else { return String::new() };
         let anns = self.block_annotations(b);
         let ranges: Vec<_> = anns.iter().map(|a| a.range()).collect();
@@ -55,7 +67,11 @@ impl Workspace {
             // rendered once by the UI).
             out.push_str("\" aria-describedby=\"");
             out.push_str(&tags.iter().map(|t| format!("tag-desc-{}", t.as_str())).collect::<Vec<_>>().join(" "));
-            out.push_str("\">");
+            out.push('"');
+            if selected.is_some_and(|id| run.covering.iter().any(|&i| anns[i].id == *id)) {
+                out.push_str(" data-selected");
+            }
+            out.push('>');
             push_escaped(&mut out, text);
             out.push_str("</mark>");
         }
@@ -66,7 +82,6 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::AnnotationId;
     use crate::article::Article;
     use crate::text::CharRange;
     use crate::time::Timestamp;
@@ -101,12 +116,19 @@ mod tests {
         add(&mut w, p, p + 14, Tag::Claim, "c1");
         add(&mut w, p + 12, p + 14, Tag::Figure, "f1");
         assert_eq!(
-            w.block_html(1),
+            w.block_html(1, None),
             "<mark data-annotation-ids=\"c1\" data-tags=\"claim\" aria-describedby=\"tag-desc-claim\">Prices rose </mark>\
              <mark data-annotation-ids=\"c1 f1\" data-tags=\"claim figure\" aria-describedby=\"tag-desc-claim tag-desc-figure\">5%</mark> in May."
         );
-        assert_eq!(w.block_html(0), "T");
-        assert_eq!(w.block_html(9), "");
+        assert_eq!(w.block_html(0, None), "T");
+        assert_eq!(w.block_html(9, None), "");
+        // The selected annotation's marks say so; the others do not.
+        let f1 = AnnotationId::parse("f1").unwrap();
+        let html = w.block_html(1, Some(&f1));
+        assert_eq!(html.matches(" data-selected").count(), 1);
+        assert!(html.contains("data-tags=\"claim figure\" aria-describedby=\"tag-desc-claim tag-desc-figure\" data-selected>5%"));
+        assert_eq!(w.blocks_of(&f1), 1..2);
+        assert_eq!(w.blocks_of(&AnnotationId::parse("nope").unwrap()), 0..0);
     }
 
     #[test]
@@ -115,7 +137,7 @@ mod tests {
         let mut w = ws(&[evil]);
         let p = w.text().blocks()[1].range.start();
         add(&mut w, p, p + 8, Tag::Quote, "\"><script>x</script>");
-        let html = w.block_html(1);
+        let html = w.block_html(1, None);
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert_eq!(html.matches('<').count(), 2, "only the mark's own tags: {html}");
@@ -132,9 +154,10 @@ mod tests {
             for k in 0..rng.below(6) {
                 let s = b.start() + rng.below(b.len());
                 let e = (s + 1 + rng.below(12)).min(b.end());
-                let _ = w.create(CharRange::new(s, e).unwrap(), Tag::ALL[k % 3], AnnotationId::parse(&format!("a{k}")).unwrap(), Timestamp(0));
+                let _ =
+                    w.create(CharRange::new(s, e).unwrap(), Tag::ALL[k % 3], AnnotationId::parse(&format!("a{k}")).unwrap(), Timestamp(0));
             }
-            let html = w.block_html(1);
+            let html = w.block_html(1, None);
             assert_eq!(text_content(&html), text);
             assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
         }
