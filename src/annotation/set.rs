@@ -106,6 +106,11 @@ impl AnnotationSet {
         self.orphans.iter().filter_map(|(_, id)| self.items.get(id))
     }
 
+    /// Every annotation in no particular order: the cheapest walk, for sums and counts.
+    pub fn unordered(&self) -> impl Iterator<Item = &Annotation> {
+        self.items.values()
+    }
+
     /// Every annotation: anchored ones in document order, then orphans.
     pub fn iter(&self) -> impl Iterator<Item = &Annotation> {
         self.anchored().chain(self.orphans())

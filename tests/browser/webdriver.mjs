@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const KEY = { ENTER: '\uE007', ESCAPE: '\uE00C', CONTROL: '\uE009', SHIFT: '\uE008' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// For races: an unref'd timer does not keep Node alive after the race is won.
+const deadline = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
 // Every driver is started in its own process group (detached) so that killing the group also ends
 // the browser it started (and, for WebKit, the Xvfb of xvfb-run). Groups still alive when Node exits
@@ -43,7 +45,7 @@ const ENGINES = {
     } },
   }),
   firefox: (port, dir) => ({
-    cmd: process.env.GECKODRIVER ?? join(homedir(), '.cargo', 'bin', 'geckodriver'),
+    cmd: process.env.GECKODRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
     // --websocket-port 0: geckodriver would otherwise hand Firefox the fixed BiDi port 9222.
     args: ['--port', String(port), '--websocket-port', '0'],
     downloads: join(dir, 'downloads'),
@@ -84,14 +86,14 @@ export async function launch(engine, { timeout = 30000 } = {}) {
   const kill = async () => {
     if (!live.delete(proc.pid)) return;
     try { process.kill(-proc.pid, 'SIGTERM'); } catch {}
-    if (await Promise.race([exited.then(() => true), sleep(3000)]) !== true) { try { process.kill(-proc.pid, 'SIGKILL'); } catch {} }
+    if (await Promise.race([exited.then(() => true), deadline(3000)]) !== true) { try { process.kill(-proc.pid, 'SIGKILL'); } catch {} }
     await rm(dir, { recursive: true, force: true }).catch(() => {});
   };
   const base = `http://127.0.0.1:${port}`;
   try {
     for (const t0 = Date.now(); ; await sleep(100)) {
       if (proc.exitCode !== null) throw new Error(`${engine} driver exited: ${log}`);
-      const ready = await fetch(`${base}/status`).then((r) => r.json()).then((j) => j.value?.ready, () => false);
+      const ready = await fetch(`${base}/status`, { signal: AbortSignal.timeout(2000) }).then((r) => r.json()).then((j) => j.value?.ready, () => false);
       if (ready) break;
       if (Date.now() - t0 > timeout) throw new Error(`${engine} driver not ready after ${timeout} ms: ${log}`);
     }
@@ -114,10 +116,11 @@ export class Session {
   }
 
   async cmd(method, path, body) {
+    // No command may hang a test run: each gets at most a minute (scripts have their own 30 s timeout).
     const res = await fetch(this.base + path, {
       method, headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+      body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60000),
+    }).catch((e) => { throw new Error(`${this.engine} ${method} ${path}: ${e.name === 'TimeoutError' ? 'no answer in 60 s' : e.message}`); });
     const json = await res.json().catch(() => ({}));
     if (!res.ok || json.value?.error) {
       const v = json.value ?? {};
@@ -128,7 +131,7 @@ export class Session {
   s(path, method = 'POST', body = {}) { return this.cmd(method, `/session/${this.id}${path}`, method === 'POST' ? body : undefined); }
 
   async quit() {
-    try { if (this.id) await Promise.race([this.s('', 'DELETE'), sleep(10000)]); } catch {}
+    try { if (this.id) await Promise.race([this.s('', 'DELETE'), deadline(10000)]); } catch {}
     await this.kill();
   }
 
