@@ -84,7 +84,8 @@ test('keyboard only: caret to a figure, select by word, tag, open, edit, delete,
   // ] goes to the first highlight, Enter opens it in the editor with focus on the note.
   await page.keyboard.press('Escape');
   await page.keyboard.press('BracketRight');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MARK');
+  // Focus lands a frame later, after the paragraph is redrawn with the selection.
+  await page.waitForFunction(() => document.activeElement.tagName === 'MARK', null, { timeout: 2000 });
   const first = await page.evaluate(() => document.activeElement.textContent);
   assert.equal(first, '$14.8 trillion');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-describedby')), 'tag-desc-figure');
@@ -95,7 +96,8 @@ test('keyboard only: caret to a figure, select by word, tag, open, edit, delete,
 
   // Esc returns to the highlight; Delete removes it; Ctrl+Z brings it back.
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MARK');
+  // Focus lands a frame later, after the paragraph is redrawn with the selection.
+  await page.waitForFunction(() => document.activeElement.tagName === 'MARK', null, { timeout: 2000 });
   await page.keyboard.press('Delete');
   assert.equal(await announced(page), 'Annotation deleted, press Ctrl+Z to undo');
   assert.equal((await marks(page)).filter((m) => m.tags.includes('figure')).length, 0);

@@ -167,7 +167,8 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
   // Keyboard: ] focuses the next highlight, which shows its tooltip.
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press(']');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MARK');
+  // Focus lands a frame later, after the paragraph is redrawn with the selection.
+  await page.waitForFunction(() => document.activeElement.tagName === 'MARK', null, { timeout: 2000 });
   await page.getByRole('tooltip').waitFor();
   await context.close();
 });
