@@ -138,6 +138,18 @@ fn App() -> impl IntoView {
                 browser::focus_highlight(&id);
                 return;
             }
+            // An open menu closes first, and focus goes back to its button.
+            if let Ok(Some(menu)) = document().query_selector("details.menu[open]") {
+                let _ = menu.remove_attribute("open");
+                if let Some(summary) = menu.query_selector("summary").ok().flatten() {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(summary).focus();
+                }
+                return;
+            }
+            if state.report_open.get_untracked() {
+                state.report_open.set(false);
+                return;
+            }
             state.toolbar.set(None);
             state.sheet_open.set(false);
             if let Ok(Some(sel)) = window().get_selection() {

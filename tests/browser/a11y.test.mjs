@@ -123,6 +123,21 @@ test('Esc closes the toolbar and the dialogs', async () => {
   assert.equal(await page.locator('dialog[open]').count(), 1);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('dialog[open]').count(), 0);
+
+  // Menus close on Esc and give focus back to their button; so does the report.
+  await page.locator('details.library > summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.library[open]').count(), 1);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('details.menu[open]').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.matches('details.library > summary')), true);
+  await page.locator('details.menu:not(.library) > summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /printable report/i }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.report-view').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.report-view').count(), 0);
   await context.close();
 });
 
