@@ -6,7 +6,7 @@ mod set;
 pub use id::{AnnotationId, IdError};
 pub use set::AnnotationSet;
 
-use crate::check::Check;
+use crate::check::LazyCheck;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -84,8 +84,9 @@ pub struct Annotation {
     pub created: Timestamp,
     pub modified: Timestamp,
     pub status: Status,
-    /// The fact-check fields (verdict, evidence, speaker, figure, links); empty by default.
-    pub check: Check,
+    /// The fact-check fields (verdict, evidence, speaker, figure, links); empty by default,
+    /// and not allocated until one is filled in.
+    pub check: LazyCheck,
     /// Fields this version does not know, kept so that a round trip loses nothing.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }

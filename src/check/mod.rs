@@ -11,6 +11,7 @@
 pub mod attribution;
 mod evidence;
 pub mod figure;
+mod lazy;
 mod link;
 mod phrase;
 mod profile;
@@ -23,6 +24,7 @@ mod url;
 pub use attribution::suggest_speaker;
 pub use evidence::Evidence;
 pub use figure::{parse_figure, FigureValue, Kind, Qualifier, Unit};
+pub use lazy::LazyCheck;
 pub use link::{Link, Relation};
 pub use profile::CheckerProfile;
 pub use progress::{search, Progress};

@@ -198,7 +198,7 @@ fn to_file(a: &Annotation) -> FileAnnotation {
         created: a.created.to_rfc3339(),
         modified: a.modified.to_rfc3339(),
         status: Some(if a.is_orphan() { "orphan" } else { "anchored" }.to_string()),
-        check: a.check.clone(),
+        check: (*a.check).clone(),
         extra: a.extra.clone(),
     }
 }
@@ -256,7 +256,7 @@ fn from_file(f: FileAnnotation) -> Result<Annotation, String> {
         created: time(&f.created, "created")?,
         modified: time(&f.modified, "modified")?,
         status: Status::Anchored,
-        check: f.check,
+        check: f.check.into(),
         extra: f.extra,
     })
 }

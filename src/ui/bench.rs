@@ -103,19 +103,34 @@ fn install(state: AppState) {
     let api = Object::new();
     let info = Object::new();
     let _ = Reflect::set(&info, &"app".into(), &"factmark".into());
-    let _ = Reflect::set(&info, &"import".into(), &"JSON.stringify(list) -> the app's W3C import (string round trip timed)".into());
+    let _ = Reflect::set(
+        &info,
+        &"import".into(),
+        &"JSON.stringify(list) -> UTF-8 bytes (TextEncoder) -> the app's W3C import, as for a picked file".into(),
+    );
     let _ = Reflect::set(&info, &"renderer".into(), &"<mark> segments per paragraph, keyed, content-visibility:auto".into());
     let _ = Reflect::set(&info, &"create".into(), &"tag on release = Claim (set by onCreate)".into());
     let _ = Reflect::set(&api, &"info".into(), &info);
 
-    let stringify = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    // The list becomes the bytes of a JSON file, as a picked file does (files.rs reads bytes).
+    // Going through a Rust String instead would let wasm-bindgen reserve three bytes per
+    // UTF-16 unit while copying, a transient that raises wasm memory for good.
+    let stringify = |v: &JsValue| -> Vec<u8> {
+        let Some(text) = js_sys::JSON::stringify(v).ok() else { return Vec::new() };
+        // encode() called on the JS string itself: no Rust String on the way.
+        let encoded = web_sys::TextEncoder::new().ok().and_then(|e| {
+            let encode: js_sys::Function = Reflect::get(&e, &"encode".into()).ok()?.dyn_into().ok()?;
+            encode.call1(&e, &text).ok()?.dyn_into::<js_sys::Uint8Array>().ok()
+        });
+        encoded.map(|a| a.to_vec()).unwrap_or_default()
+    };
     let load = Closure::<dyn Fn(JsValue) -> Promise>::new(move |list: JsValue| {
-        state.import_file_as("bench.json", stringify(&list).as_bytes(), ImportMode::Replace);
+        state.import_file_as("bench.json", stringify(&list), ImportMode::Replace);
         after_paint()
     });
     set_fn(&api, "loadAnnotations", load.into_js_value());
     let add = Closure::<dyn Fn(JsValue) -> Promise>::new(move |a: JsValue| {
-        state.import_file_as("bench-add.json", stringify(&a).as_bytes(), ImportMode::Merge);
+        state.import_file_as("bench-add.json", stringify(&a), ImportMode::Merge);
         after_paint()
     });
     set_fn(&api, "addAnnotation", add.into_js_value());

@@ -453,12 +453,16 @@ impl AppState {
     }
 
     /// Imports an annotation file: all of it, or (on any problem) nothing.
-    pub fn import_file(&self, name: &str, bytes: &[u8]) {
+    pub fn import_file(&self, name: &str, bytes: Vec<u8>) {
         self.import_file_as(name, bytes, self.import_mode.get_untracked());
     }
 
-    pub fn import_file_as(&self, name: &str, bytes: &[u8], mode: ImportMode) {
-        let result = self.ws.with_untracked(|w| read_annotations(bytes, w.text(), now()));
+    /// Takes the file's bytes by value and drops them as soon as they are parsed: wasm memory
+    /// never shrinks, so a multi-megabyte file still held while the annotations are placed and
+    /// recorded would raise the page's memory for good.
+    pub fn import_file_as(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
+        let result = self.ws.with_untracked(|w| read_annotations(&bytes, w.text(), now()));
+        drop(bytes);
         match result {
             Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
             Ok(AnnotationFile::W3c(list)) => self.import_list(name, list, mode),

@@ -33,7 +33,7 @@ pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
 }
 
 pub fn import_annotation_file(state: AppState, name: String, bytes: Vec<u8>) {
-    state.import_file(&name, &bytes);
+    state.import_file(&name, bytes);
 }
 
 #[component]

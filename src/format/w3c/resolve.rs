@@ -85,7 +85,7 @@ pub fn to_annotations(parsed: Vec<W3cAnnotation>, text: &[char], now: Timestamp)
             created,
             modified: w.modified.unwrap_or(created),
             status: Status::Anchored,
-            check: Check { verdict: w.verdict, evidence: w.evidence, ..Check::default() },
+            check: Check { verdict: w.verdict, evidence: w.evidence, ..Check::default() }.into(),
             extra: Default::default(),
         });
     }
