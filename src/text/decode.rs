@@ -106,6 +106,9 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<String>) {
     (text, note)
 }
 
+/// How much of a text the control-character share is measured on.
+const BINARY_SAMPLE_BYTES: usize = 64 * 1024;
+
 /// True for a NUL anywhere, or a high share of control characters other than the tab, line
 /// feed, carriage return and form feed that text files do contain.
 ///
@@ -113,10 +116,13 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<String>) {
 /// characters (U+0000–U+001F, U+007F, and U+0080–U+009F, which UTF-8 writes as C2 80–C2 9F)
 /// are easy to spot in UTF-8 without decoding.
 pub fn looks_binary(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.contains(&0) {
+    let all = text.as_bytes();
+    if all.contains(&0) {
         return true;
     }
+    // The share of control characters is taken from the start: a binary file shows itself in
+    // its first kilobytes, and a multi-megabyte import need not be read twice in full.
+    let b = &all[..all.len().min(BINARY_SAMPLE_BYTES)];
     let mut total = 0usize;
     let mut controls = 0usize;
     for (i, &c) in b.iter().enumerate() {

@@ -153,7 +153,10 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     for (i, b) in blocks.iter().enumerate() {
         let start = b.range.start().to_string();
         let html = move || {
-            if let Some(t) = state.blocks.with(|v| v.get(i).cloned()) {
+            // Only the block's own trigger is tracked: subscribing 800 effects to the list of
+            // triggers made every re-render pay for removing itself from an 800-entry list. The
+            // list is replaced only with another article, which rebuilds this whole view.
+            if let Some(t) = state.blocks.with_untracked(|v| v.get(i).cloned()) {
                 t.track();
             }
             BlockHtml(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref())))
