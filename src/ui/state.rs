@@ -173,7 +173,7 @@ impl AppState {
         self.ws.update(|w| change = f(w));
         self.refresh_blocks(&change.blocks);
         if change.focus.is_some() {
-            self.selected.set(change.focus.clone());
+            self.select(change.focus.clone());
         }
         change
     }
@@ -186,6 +186,15 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Selects an annotation (or none), notifying only on a real change: each notification
+    /// redraws the paragraphs of the selection and moves the panel, which a keystroke in a
+    /// note (whose change names the same annotation again) must not pay for.
+    pub fn select(&self, id: Option<AnnotationId>) {
+        if self.selected.with_untracked(|s| *s != id) {
+            self.selected.set(id);
+        }
     }
 
     pub fn announce(&self, text: impl Into<String>) {
@@ -215,7 +224,7 @@ impl AppState {
                     }
                     let verb = if created { "added" } else { "already exists" };
                     self.announce(format!("{} {verb}: {quote}", tag.label()));
-                    self.selected.set(Some(id));
+                    self.select(Some(id));
                 }
                 self.toolbar.set(None);
                 if let Ok(Some(sel)) = window().get_selection() {
@@ -286,7 +295,7 @@ impl AppState {
     pub fn delete(&self, id: &AnnotationId) {
         self.apply(|w| w.delete(id));
         if self.selected.get_untracked().as_ref() == Some(id) {
-            self.selected.set(None);
+            self.select(None);
         }
         self.announce("Annotation deleted, press Ctrl+Z to undo");
     }
@@ -306,7 +315,7 @@ impl AppState {
         match result {
             Some(c) => {
                 self.refresh_blocks(&c.blocks);
-                self.selected.set(c.focus);
+                self.select(c.focus);
                 self.announce(done);
             }
             None => self.announce(nothing),
@@ -322,14 +331,14 @@ impl AppState {
             set.neighbour(from.as_ref(), forward).or_else(|| set.neighbour(None, forward)).map(|a| a.id.clone())
         });
         if let Some(id) = next {
-            self.selected.set(Some(id.clone()));
+            self.select(Some(id.clone()));
             focus_highlight(&id);
         }
     }
 
     /// Selects an annotation and brings its first highlight into view with a flash.
     pub fn reveal(&self, id: &AnnotationId) {
-        self.selected.set(Some(id.clone()));
+        self.select(Some(id.clone()));
         // On a phone the sheet would cover the highlight being shown.
         if super::browser::narrow_screen() {
             self.sheet_open.set(false);
@@ -360,7 +369,7 @@ impl AppState {
             Some(i) => ids.get(i - 1),
         };
         if let Some(id) = pick {
-            self.selected.set(Some(id.clone()));
+            self.select(Some(id.clone()));
             // Tapping a highlight opens it: on a phone that means showing the sheet's editor.
             self.sheet_open.set(true);
         }
@@ -378,7 +387,7 @@ impl AppState {
         let blocks = block_signals(&ws);
         let entry = entry_for(&ws);
         storage::set_current(&entry.sha256);
-        self.selected.set(None);
+        self.select(None);
         self.toolbar.set(None);
         self.filter.set(None);
         self.blocks.set(blocks);
