@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { startServer } from './serve.mjs';
 import { launch } from './webdriver.mjs';
+import { textPoints, marks } from './page-fns.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
@@ -63,48 +64,6 @@ function installHooks() {
     }
     return click.call(this);
   };
-}
-
-/** Viewport points on the first and last character of `needle` (as helpers.mjs textPoints). */
-function textPoints(needle) {
-  const article = document.querySelector('article');
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement.closest('[data-block]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
-  });
-  const nodes = [];
-  let text = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    nodes.push({ n, at: text.length });
-    text += n.data;
-  }
-  const i = text.indexOf(needle);
-  if (i < 0) throw new Error(`not in the article: ${needle}`);
-  const locate = (pos) => {
-    let k = nodes.length - 1;
-    while (nodes[k].at > pos) k--;
-    return { node: nodes[k].n, offset: pos - nodes[k].at };
-  };
-  const charRect = (pos) => {
-    const a = locate(pos);
-    const r = document.createRange();
-    r.setStart(a.node, a.offset);
-    r.setEnd(a.node, a.offset + 1);
-    return r.getBoundingClientRect();
-  };
-  locate(i).node.parentElement.scrollIntoView({ block: 'center' });
-  const first = charRect(i);
-  const last = charRect(i + needle.length - 1);
-  if (!first.width || !last.width) return null; // not laid out yet (WebKit, just after load)
-  return {
-    start: { x: first.left + 1, y: first.top + first.height / 2 },
-    end: { x: last.right - 1, y: last.top + last.height / 2 },
-  };
-}
-
-function marks() {
-  return [...document.querySelectorAll('article mark[data-annotation-ids]')].map((m) => ({
-    ids: m.dataset.annotationIds.split(' '), tags: m.dataset.tags.split(' '), text: m.textContent,
-  }));
 }
 
 // ---- The journey ----

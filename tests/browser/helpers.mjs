@@ -2,6 +2,7 @@
 // select text with the real mouse the way a person does.
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import * as inPage from './page-fns.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -36,40 +37,11 @@ export async function openApp(env, { viewport = { width: 1280, height: 800 } } =
   return { context, page, errors };
 }
 
-/** Client rectangles of the first and last character of `needle` in the article. */
+/** Viewport points on the first and last character of `needle` in the article. */
 export async function textPoints(page, needle) {
-  return page.evaluate((needle) => {
-    const article = document.querySelector('article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement.closest('[data-block]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
-    });
-    const nodes = [];
-    let text = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ n, at: text.length });
-      text += n.data;
-    }
-    const i = text.indexOf(needle);
-    if (i < 0) throw new Error(`not in the article: ${needle}`);
-    const locate = (pos) => {
-      const k = nodes.findLastIndex((x) => x.at <= pos);
-      return { node: nodes[k].n, offset: pos - nodes[k].at };
-    };
-    const charRect = (pos) => {
-      const a = locate(pos);
-      const r = document.createRange();
-      r.setStart(a.node, a.offset);
-      r.setEnd(a.node, a.offset + 1);
-      return r.getBoundingClientRect();
-    };
-    locate(i).node.parentElement.scrollIntoView({ block: 'center' });
-    const first = charRect(i);
-    const last = charRect(i + needle.length - 1);
-    return {
-      start: { x: first.left + 1, y: first.top + first.height / 2 },
-      end: { x: last.right - 1, y: last.top + last.height / 2 },
-    };
-  }, needle);
+  const points = await page.evaluate(inPage.textPoints, needle);
+  if (!points) throw new Error(`no layout yet for: ${needle}`);
+  return points;
 }
 
 /** Presses the mouse on the first character of `needle` and releases it on the last. */
@@ -84,11 +56,7 @@ export async function dragSelect(page, needle) {
 
 /** Every highlight as { ids, tags, text }. */
 export async function marks(page) {
-  return page.$$eval('article mark', (ms) => ms.map((m) => ({
-    ids: m.dataset.annotationIds.split(' '),
-    tags: m.dataset.tags.split(' '),
-    text: m.textContent,
-  })));
+  return page.evaluate(inPage.marks);
 }
 
 /** Text of the article covered by annotation `id`, joined across its segments. */
