@@ -9,7 +9,6 @@ use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Ta
 use crate::article::{Article, ArticleText};
 use crate::check::{CheckerProfile, VerdictScale};
 use crate::history::{Edit, History, MergeKey};
-use crate::segment::segment;
 use crate::sha256::sha256_hex;
 use crate::text::snap::snap_to_words;
 use crate::text::CharRange;
@@ -41,17 +40,6 @@ impl fmt::Display for CreateError {
 }
 
 impl std::error::Error for CreateError {}
-
-/// One highlighted or plain run of a block, ready to render.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Segment {
-    pub range: CharRange,
-    pub text: String,
-    /// Covering annotations, outermost first (so the last is the innermost).
-    pub ids: Vec<AnnotationId>,
-    /// Distinct tags of the covering annotations, in [`Tag::ALL`] order.
-    pub tags: Vec<Tag>,
-}
 
 /// How placing a list of annotations on the text went.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -342,20 +330,6 @@ impl Workspace {
         });
         anns
     }
-
-    pub fn segments(&self, b: usize) -> Vec<Segment> {
-        let Some(block) = self.text.blocks().get(b) else { return Vec::new() };
-        let anns = self.block_annotations(b);
-        let ranges: Vec<CharRange> = anns.iter().map(|a| a.range()).collect();
-        segment(block.range, &ranges)
-            .into_iter()
-            .map(|run| {
-                let ids = run.covering.iter().map(|&i| anns[i].id.clone()).collect();
-                let tags = Tag::ALL.into_iter().filter(|t| run.covering.iter().any(|&i| anns[i].tag == *t)).collect();
-                Segment { range: run.range, text: self.text.slice(run.range), ids, tags }
-            })
-            .collect()
-    }
 }
 
 fn focus_of(edits: &[Edit]) -> Option<AnnotationId> {
@@ -428,21 +402,6 @@ mod tests {
         // A new action clears the redo stack.
         w.set_tag(&id(1), Tag::Figure, Timestamp(9));
         assert!(!w.can_redo());
-    }
-
-    #[test]
-    fn segments_of_overlapping_annotations() {
-        let mut w = ws();
-        let outer = range_of(&w, "the total value of Ukraine’s mineral resources");
-        let inner = range_of(&w, "mineral resources is estimated");
-        w.create(outer, Tag::Claim, id(1), Timestamp(1)).unwrap();
-        w.create(inner, Tag::Figure, id(2), Timestamp(1)).unwrap();
-        let segs = w.segments(5);
-        let marked: Vec<(&str, usize)> = segs.iter().filter(|s| !s.ids.is_empty()).map(|s| (s.text.as_str(), s.ids.len())).collect();
-        assert_eq!(marked, vec![("the total value of Ukraine’s ", 1), ("mineral resources", 2), (" is estimated", 1)]);
-        let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(joined, w.text().slice(w.text().blocks()[5].range));
-        assert_eq!(segs.iter().find(|s| s.ids.len() == 2).unwrap().tags, vec![Tag::Claim, Tag::Figure]);
     }
 
     fn ann(w: &Workspace, n: u8, needle: &str, modified: i64) -> Annotation {

@@ -134,15 +134,6 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             caret_keys::handle(state, &el, &ev, caret, caret_box);
         }
     };
-    // The selection is drawn in the blocks' markup (`data-selected`): when it moves, only the
-    // blocks of the old and the new selection are rendered again.
-    Effect::new(move |prev: Option<Option<AnnotationId>>| {
-        let current = state.selected.get();
-        let blocks: Vec<usize> =
-            state.ws.with_untracked(|w| prev.flatten().iter().chain(current.iter()).flat_map(|id| w.blocks_of(id)).collect());
-        state.blocks.with_untracked(|sigs| blocks.iter().filter_map(|&b| sigs.get(b)).for_each(|t| t.notify()));
-        current
-    });
     let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
         let shown = iso.replacen('T', " ", 1);
         let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();

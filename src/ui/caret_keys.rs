@@ -2,7 +2,7 @@
 //! selection, which C, F or Q then tag. The motions are the core's `Caret`; this file only
 //! reads keys, shows the result as the DOM selection and draws the caret.
 
-use super::selection::{dom_caret, offset_at_point, point_offset, show_caret};
+use super::selection::{caret_rect, dom_caret, offset_at_point, point_offset, set_selection};
 use super::state::AppState;
 use crate::article::caret::{Caret, Motion};
 use crate::text::CharRange;
@@ -64,7 +64,7 @@ pub fn handle(
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
         .filter(|el| el.tag_name().eq_ignore_ascii_case("mark"))
-        .and_then(|m| dom_offset_of(article, &m, len));
+        .map(|m| point_offset(article, &m, 0, len));
     let current = from_mark
         .map(|o| Caret { anchor: o, focus: o })
         .or_else(|| dom_caret(article, len))
@@ -91,31 +91,24 @@ pub fn handle(
             let _ = el.focus();
         }
     }
-    let rect = show_caret(article, next);
-    if let Some(r) = &rect {
-        keep_in_view(r);
-    }
-    // Measured after scrolling, so the drawn caret matches the text.
-    let rect = rect.and_then(|_| show_caret(article, next));
+    set_selection(article, next);
+    // Measured again after a scroll, so the drawn caret matches the text.
+    let rect = caret_rect(article, next.focus).and_then(|r| if keep_in_view(&r) { caret_rect(article, next.focus) } else { Some(r) });
     let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
     caret_box.set(rect.filter(|_| next.is_collapsed()).map(|r| (r.left() + sx, r.top() + sy, r.height().max(12.0))));
     announce(state, current, next);
     true
 }
 
-/// The code-point offset where highlight `mark` starts.
-fn dom_offset_of(article: &Element, mark: &Element, len: usize) -> Option<usize> {
-    Some(point_offset(article, mark, 0, len))
-}
-
 /// The offset one line above or below the caret, found by probing the layout.
 fn line_target(article: &Element, c: Caret, down: bool, len: usize) -> Option<usize> {
-    let r = show_caret(article, c)?;
+    let r = caret_rect(article, c.focus)?;
     let y = if down { r.bottom() + r.height() * 0.5 } else { r.top() - r.height() * 0.5 };
     offset_at_point(article, r.left() + 1.0, y, len)
 }
 
-fn keep_in_view(r: &web_sys::DomRect) {
+/// Scrolls the window so that `r` is clear of its edges; true when it scrolled.
+fn keep_in_view(r: &web_sys::DomRect) -> bool {
     let h = window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
     let dy = if r.top() < SCROLL_MARGIN_PX {
         r.top() - SCROLL_MARGIN_PX
@@ -127,6 +120,7 @@ fn keep_in_view(r: &web_sys::DomRect) {
     if dy != 0.0 {
         window().scroll_by_with_x_and_y(0.0, dy);
     }
+    dy != 0.0
 }
 
 /// Reads out what the caret passed over, or the selection: a custom caret is invisible to

@@ -100,8 +100,9 @@ fn App() -> impl IntoView {
         (Some(tag), Some((raw, _))) => state.tag_range(raw, tag),
         _ => update_toolbar(),
     };
-    // A selection made or adjusted without a mouse (touch handles, the OS, assistive tech)
-    // only shows up as selectionchange; a mouse drag is handled once, on release.
+    // A selection made or adjusted without a mouse (keys, touch handles, the OS, assistive
+    // tech) shows up as selectionchange, at most once a frame; a mouse drag is handled once,
+    // on release.
     let mouse_down = StoredValue::new(false);
     window_event_listener(leptos::ev::mousedown, move |_| mouse_down.set_value(true));
     let frame_pending = StoredValue::new(false);
@@ -123,11 +124,6 @@ fn App() -> impl IntoView {
         on_release();
     });
     window_event_listener(leptos::ev::touchend, move |_| on_release());
-    window_event_listener(leptos::ev::keyup, move |ev| {
-        if ev.shift_key() || ev.key().starts_with("Arrow") || ev.key() == "Shift" {
-            update_toolbar();
-        }
-    });
     window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key();
         let cmd = ev.ctrl_key() || ev.meta_key();

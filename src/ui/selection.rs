@@ -184,35 +184,36 @@ pub fn dom_caret(article: &Element, text_len: usize) -> Option<Caret> {
     Some(Caret { anchor, focus })
 }
 
-/// Makes the DOM selection show `caret` (backwards when the focus is before the anchor), and
-/// returns the rectangle of its focus end, for drawing the caret and scrolling to it.
-pub fn show_caret(article: &Element, caret: Caret) -> Option<web_sys::DomRect> {
+/// Makes the DOM selection show `caret` (backwards when the focus is before the anchor).
+pub fn set_selection(article: &Element, caret: Caret) -> Option<()> {
     let (an, ao) = offset_to_point(article, caret.anchor)?;
     let (fnode, fo) = offset_to_point(article, caret.focus)?;
-    let sel = window().get_selection().ok()??;
-    sel.set_base_and_extent(&an, ao, &fnode, fo).ok()?;
+    window().get_selection().ok()??.set_base_and_extent(&an, ao, &fnode, fo).ok()
+}
+
+/// The viewport rectangle (zero width) of the position at code-point `offset`, for drawing
+/// the caret, scrolling to it and probing the line above or below. Changes nothing.
+pub fn caret_rect(article: &Element, offset: usize) -> Option<web_sys::DomRect> {
+    let (node, o) = offset_to_point(article, offset)?;
     let r = document().create_range().ok()?;
-    r.set_start(&fnode, fo).ok()?;
+    r.set_start(&node, o).ok()?;
     r.collapse_with_to_start(true);
-    let rects = r.get_client_rects()?;
-    match rects.get(0) {
-        Some(rect) => Some(rect),
-        // A collapsed range at a block edge can have no box: measure the glyph next to it.
-        None => {
-            let len = fnode.text_content().map(|t| t.encode_utf16().count()).unwrap_or(0) as u32;
-            if fo < len {
-                r.set_end(&fnode, fo + 1).ok()?;
-            } else if fo > 0 {
-                r.set_start(&fnode, fo - 1).ok()?;
-            }
-            let rect = r.get_bounding_client_rect();
-            if fo >= len && fo > 0 {
-                rect.set_x(rect.right());
-            }
-            rect.set_width(0.0);
-            Some(rect)
-        }
+    if let Some(rect) = r.get_client_rects()?.get(0) {
+        return Some(rect);
     }
+    // A collapsed range at a block edge can have no box: measure the glyph next to it.
+    let len = node.text_content().map(|t| t.encode_utf16().count()).unwrap_or(0) as u32;
+    if o < len {
+        r.set_end(&node, o + 1).ok()?;
+    } else if o > 0 {
+        r.set_start(&node, o - 1).ok()?;
+    }
+    let rect = r.get_bounding_client_rect();
+    if o >= len && o > 0 {
+        rect.set_x(rect.right());
+    }
+    rect.set_width(0.0);
+    Some(rect)
 }
 
 /// The code-point offset under a viewport point, for moving the caret a line up or down.

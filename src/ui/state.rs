@@ -188,13 +188,16 @@ impl AppState {
         });
     }
 
-    /// Selects an annotation (or none), notifying only on a real change: each notification
-    /// redraws the paragraphs of the selection and moves the panel, which a keystroke in a
-    /// note (whose change names the same annotation again) must not pay for.
+    /// Selects an annotation (or none). The selection is drawn in the paragraphs' markup
+    /// (`data-selected`), so the paragraphs of the old and the new selection are redrawn, in
+    /// the same batch as any redraw the action itself asked for (one `innerHTML` each).
+    /// Nothing happens when the selection stays: a keystroke in a note names the same
+    /// annotation again and must not pay for a redraw.
     pub fn select(&self, id: Option<AnnotationId>) {
-        if self.selected.with_untracked(|s| *s != id) {
-            self.selected.set(id);
-        }
+        let Some(prev) = self.selected.with_untracked(|s| (*s != id).then(|| s.clone())) else { return };
+        let blocks: Vec<usize> = self.ws.with_untracked(|w| prev.iter().chain(id.iter()).flat_map(|i| w.blocks_of(i)).collect());
+        self.selected.set(id);
+        self.refresh_blocks(&blocks);
     }
 
     pub fn announce(&self, text: impl Into<String>) {

@@ -60,13 +60,19 @@ impl Workspace {
                 }
                 push_escaped(&mut out, anns[i].id.as_str().chars());
             }
-            let tags: Vec<Tag> = Tag::ALL.into_iter().filter(|t| run.covering.iter().any(|&i| anns[i].tag == *t)).collect();
+            let tags = || Tag::ALL.into_iter().filter(|t| run.covering.iter().any(|&i| anns[i].tag == *t));
             out.push_str("\" data-tags=\"");
-            out.push_str(&tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" "));
+            for (k, t) in tags().enumerate() {
+                out.push_str(if k > 0 { " " } else { "" });
+                out.push_str(t.as_str());
+            }
             // Screen readers read the tags as the highlight's description (hidden labels
             // rendered once by the UI).
             out.push_str("\" aria-describedby=\"");
-            out.push_str(&tags.iter().map(|t| format!("tag-desc-{}", t.as_str())).collect::<Vec<_>>().join(" "));
+            for (k, t) in tags().enumerate() {
+                out.push_str(if k > 0 { " tag-desc-" } else { "tag-desc-" });
+                out.push_str(t.as_str());
+            }
             out.push('"');
             if selected.is_some_and(|id| run.covering.iter().any(|&i| anns[i].id == *id)) {
                 out.push_str(" data-selected");
@@ -129,6 +135,38 @@ mod tests {
         assert!(html.contains("data-tags=\"claim figure\" aria-describedby=\"tag-desc-claim tag-desc-figure\" data-selected>5%"));
         assert_eq!(w.blocks_of(&f1), 1..2);
         assert_eq!(w.blocks_of(&AnnotationId::parse("nope").unwrap()), 0..0);
+    }
+
+    /// The marks of `html` as (text, number of ids, tags), in order.
+    fn marks(html: &str) -> Vec<(String, usize, String)> {
+        html.split("<mark ")
+            .skip(1)
+            .map(|m| {
+                let attr = |name: &str| m.split(&format!("{name}=\"")).nth(1).and_then(|r| r.split('"').next()).unwrap_or("").to_string();
+                let text = m.split_once('>').map(|(_, r)| r.split("</mark>").next().unwrap_or("")).unwrap_or("");
+                (text_content(text), attr("data-annotation-ids").split(' ').count(), attr("data-tags"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_annotations_on_the_default_article() {
+        let mut w = Workspace::new(Article::default_article());
+        let text: String = w.text().chars().iter().collect();
+        let range_of = |needle: &str| {
+            let s = text[..text.find(needle).unwrap()].chars().count();
+            CharRange::new(s, s + needle.chars().count()).unwrap()
+        };
+        let outer = range_of("the total value of Ukraine’s mineral resources");
+        let inner = range_of("mineral resources is estimated");
+        w.create(outer, Tag::Claim, AnnotationId::new_v4([1; 16]), Timestamp(1)).unwrap();
+        w.create(inner, Tag::Figure, AnnotationId::new_v4([2; 16]), Timestamp(1)).unwrap();
+        let html = w.block_html(5, None);
+        let found = marks(&html);
+        let marked: Vec<(&str, usize)> = found.iter().map(|(t, n, _)| (t.as_str(), *n)).collect();
+        assert_eq!(marked, vec![("the total value of Ukraine’s ", 1), ("mineral resources", 2), (" is estimated", 1)]);
+        assert_eq!(text_content(&html), w.text().slice(w.text().blocks()[5].range));
+        assert_eq!(found.iter().find(|m| m.1 == 2).unwrap().2, "claim figure");
     }
 
     #[test]

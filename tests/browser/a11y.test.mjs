@@ -67,6 +67,7 @@ test('keyboard only: caret to a figure, select by word, tag, open, edit, delete,
   await page.keyboard.press('Control+Shift+ArrowRight');
   assert.equal(await page.evaluate(() => String(getSelection())), '$14.8 trillion');
   assert.equal(await announced(page), 'Selected: $14.8 trillion');
+  await page.locator('[role="toolbar"]').waitFor({ timeout: 2000 });
   assert.equal(await page.locator('[role="toolbar"]').count(), 1, 'the toolbar offers the tags');
   await page.keyboard.press('f');
   let ms = await marks(page);
