@@ -9,6 +9,7 @@ pub mod format;
 pub mod history;
 pub mod import;
 pub mod library;
+pub mod paint_plan;
 pub mod segment;
 pub mod sha256;
 pub mod slug;

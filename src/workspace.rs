@@ -3,6 +3,7 @@
 
 mod check;
 mod html;
+pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};

@@ -6,6 +6,7 @@ use super::state::AppState;
 use crate::annotation::AnnotationId;
 use crate::annotation::Tag;
 use crate::article::BlockKind;
+use crate::paint_plan::Draw;
 use leptos::prelude::*;
 use leptos::tachys::html::element::{InnerHtmlAttribute, InnerHtmlValue};
 use wasm_bindgen::JsCast;
@@ -18,15 +19,32 @@ struct Hover {
     top: f64,
 }
 
-/// A block's contents as HTML from the core (`Workspace::block_html`, escaped there), written
-/// with one `innerHTML` per change and not kept afterwards: with thousands of annotations a
-/// DOM call per run, mark and attribute (and a copy of every paragraph's markup for diffing)
-/// is what made loading slow and memory heavy. Marks are not tab stops: in Chromium a
-/// drag-selection cannot start inside a focusable element, and thousands of tab stops would
-/// be useless anyway. Keyboard users move between highlights with `[` and `]`, which focus one
-/// mark at a time (see `focus_highlight`).
+/// A block's contents, written with one DOM call per change and not kept afterwards: with
+/// thousands of annotations a DOM call per run, mark and attribute (and a copy of every
+/// paragraph's markup for diffing) is what made loading slow and memory heavy. Marks are not
+/// tab stops: in Chromium a drag-selection cannot start inside a focusable element, and
+/// thousands of tab stops would be useless anyway. Keyboard users move between highlights with
+/// `[` and `]`, which focus one mark at a time (see `focus_highlight`).
 #[derive(Clone)]
-struct BlockHtml(String);
+enum BlockHtml {
+    /// The text with its highlights, as HTML from the core (`Workspace::block_html`, escaped
+    /// there): one `innerHTML`.
+    Marks(String),
+    /// The bare text of a block far from the viewport: `textContent`, no HTML parsing.
+    Text(String),
+    /// The element already shows the bare text (see `PaintPlan`).
+    Keep,
+}
+
+impl BlockHtml {
+    fn write(self, el: &web_sys::Element) {
+        match self {
+            BlockHtml::Marks(html) => el.set_inner_html(&html),
+            BlockHtml::Text(text) => el.set_text_content(Some(&text)),
+            BlockHtml::Keep => {}
+        }
+    }
+}
 
 impl InnerHtmlValue for BlockHtml {
     type AsyncOutput = Self;
@@ -35,21 +53,28 @@ impl InnerHtmlValue for BlockHtml {
     type CloneableOwned = Self;
 
     fn html_len(&self) -> usize {
-        self.0.len()
+        match self {
+            BlockHtml::Marks(s) | BlockHtml::Text(s) => s.len(),
+            BlockHtml::Keep => 0,
+        }
     }
     fn to_html(self, buf: &mut String) {
-        buf.push_str(&self.0);
+        match self {
+            BlockHtml::Marks(s) => buf.push_str(&s),
+            BlockHtml::Text(s) => crate::workspace::push_escaped(buf, s.chars()),
+            BlockHtml::Keep => {}
+        }
     }
     fn to_template(_buf: &mut String) {}
     fn hydrate<const FROM_SERVER: bool>(self, el: &web_sys::Element) -> Self::State {
         self.build(el)
     }
     fn build(self, el: &web_sys::Element) -> Self::State {
-        el.set_inner_html(&self.0);
+        self.write(el);
         el.clone()
     }
     fn rebuild(self, el: &mut Self::State) {
-        el.set_inner_html(&self.0);
+        self.write(el);
     }
     fn into_cloneable(self) -> Self {
         self
@@ -134,6 +159,17 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             caret_keys::handle(state, &el, &ev, caret, caret_box);
         }
     };
+    // Only blocks near the viewport carry their highlights; the observer says which are.
+    let near = StoredValue::new_local(None::<super::near_blocks::NearObserver>);
+    Effect::new(move |_| {
+        if let Some(el) = article_ref.get() {
+            let observer = super::near_blocks::observe(state, &el);
+            if observer.is_none() {
+                state.all_near();
+            }
+            near.set_value(observer);
+        }
+    });
     let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
         let shown = iso.replacen('T', " ", 1);
         let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
@@ -150,7 +186,11 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             if let Some(t) = state.blocks.with_untracked(|v| v.get(i).cloned()) {
                 t.track();
             }
-            BlockHtml(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref())))
+            match state.draw_block(i) {
+                Draw::Marks => BlockHtml::Marks(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref()))),
+                Draw::Text => BlockHtml::Text(state.ws.with_untracked(|w| w.block_text(i))),
+                Draw::Keep => BlockHtml::Keep,
+            }
         };
         match b.kind {
             BlockKind::Headline => {

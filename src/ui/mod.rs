@@ -7,6 +7,7 @@ mod caret_keys;
 mod check_editor;
 mod download;
 mod files;
+mod near_blocks;
 mod notices;
 mod panel;
 mod report_view;
@@ -131,7 +132,7 @@ fn App() -> impl IntoView {
             // Esc in the editor hands focus back to the highlight being edited.
             let in_editor = document().active_element().and_then(|el| el.closest(".editor").ok().flatten()).is_some();
             if let (true, Some(id)) = (in_editor, state.selected.get_untracked()) {
-                browser::focus_highlight(&id);
+                state.focus_highlight(&id);
                 return;
             }
             // An open menu closes first, and focus goes back to its button.
@@ -213,8 +214,8 @@ fn App() -> impl IntoView {
         set_timeout(move || save_slice(state, pending), SAVE_DELAY);
     });
     // Printing lists every annotation; the window of rows comes back afterwards.
-    window_event_listener_untyped("beforeprint", move |_| state.printing.set(true));
-    window_event_listener_untyped("afterprint", move |_| state.printing.set(false));
+    window_event_listener_untyped("beforeprint", move |_| state.set_printing(true));
+    window_event_listener_untyped("afterprint", move |_| state.set_printing(false));
     window_event_listener(leptos::ev::pagehide, move |_| {
         state.save_now(None);
     });

@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::format::{csv, factmark, w3c};
 use crate::import::{read_annotations, AnnotationFile};
 use crate::library::{Library, LibraryEntry};
+use crate::paint_plan::{Draw, PaintPlan};
 use crate::slug::file_name;
 use crate::text::CharRange;
 use crate::workspace::{Change, ImportMode, Workspace};
@@ -29,6 +30,8 @@ pub struct AppState {
     /// document. Reference counted (not owned by whichever component ran the action), so
     /// opening an article from a menu item that then disappears cannot dispose them.
     pub blocks: RwSignal<Vec<ArcTrigger>>,
+    /// Which blocks show their highlights (those near the viewport) and what each shows.
+    pub paint: StoredValue<PaintPlan>,
     pub selected: RwSignal<Option<AnnotationId>>,
     /// Bumped to replay the flash animation on the selected annotation's highlights.
     pub flash: RwSignal<u32>,
@@ -128,6 +131,15 @@ fn block_signals(ws: &Workspace) -> Vec<ArcTrigger> {
     (0..ws.text().blocks().len()).map(|_| ArcTrigger::new()).collect()
 }
 
+/// Characters from the top of an article whose highlights are drawn before the viewport
+/// reports which blocks are near: about three screens, so an article opens with its visible
+/// highlights in its first frame.
+const FIRST_PAINT_CHARS: usize = 12_000;
+
+fn paint_plan(ws: &Workspace) -> PaintPlan {
+    PaintPlan::new(ws.text().blocks().iter().map(|b| b.range.len()), FIRST_PAINT_CHARS)
+}
+
 fn entry_for(w: &Workspace) -> LibraryEntry {
     let a = w.article();
     LibraryEntry {
@@ -143,6 +155,7 @@ impl AppState {
     pub fn new(ws: Workspace, saved: storage::Saved, library: Library, default_sha: String) -> AppState {
         let blocks = block_signals(&ws);
         AppState {
+            paint: StoredValue::new(paint_plan(&ws)),
             library: RwSignal::new(library),
             import_mode: RwSignal::new(ImportMode::Merge),
             quick_tag: RwSignal::new(None),
@@ -198,6 +211,46 @@ impl AppState {
         let blocks: Vec<usize> = self.ws.with_untracked(|w| prev.iter().chain(id.iter()).flat_map(|i| w.blocks_of(i)).collect());
         self.selected.set(id);
         self.refresh_blocks(&blocks);
+    }
+
+    /// How block `b` is to be drawn now that it has to be (see `PaintPlan`).
+    pub fn draw_block(&self, b: usize) -> Draw {
+        self.paint.try_update_value(|p| p.draw(b)).unwrap_or(Draw::Keep)
+    }
+
+    /// The viewport reports that block `b` came near (or went away).
+    pub fn set_near(&self, b: usize, near: bool) {
+        if self.paint.try_update_value(|p| p.set_near(b, near)).unwrap_or(false) {
+            self.refresh_blocks(&[b]);
+        }
+    }
+
+    /// Annotation `id`'s highlights are about to get focus or be scrolled to: their blocks are
+    /// drawn with highlights even if they are far from the viewport.
+    pub fn bring_near(&self, id: &AnnotationId) {
+        let range = self.ws.with_untracked(|w| w.blocks_of(id));
+        let redraw = self.paint.try_update_value(|p| p.bring_near(range)).unwrap_or_default();
+        self.refresh_blocks(&redraw);
+    }
+
+    /// Every block counts as near, for good: a browser that cannot report the viewport.
+    pub fn all_near(&self) {
+        let n = self.blocks.with_untracked(|b| b.len());
+        let redraw = self.paint.try_update_value(|p| p.bring_near(0..n)).unwrap_or_default();
+        self.refresh_blocks(&redraw);
+    }
+
+    /// Printing starts or ends: the printout shows every highlight and lists every annotation.
+    pub fn set_printing(&self, on: bool) {
+        let redraw = self.paint.try_update_value(|p| p.mark_all(on)).unwrap_or_default();
+        self.refresh_blocks(&redraw);
+        self.printing.set(on);
+    }
+
+    /// Moves keyboard focus to annotation `id`'s first highlight, drawing it first if needed.
+    pub fn focus_highlight(&self, id: &AnnotationId) {
+        self.bring_near(id);
+        focus_highlight(id);
     }
 
     pub fn announce(&self, text: impl Into<String>) {
@@ -335,7 +388,7 @@ impl AppState {
         });
         if let Some(id) = next {
             self.select(Some(id.clone()));
-            focus_highlight(&id);
+            self.focus_highlight(&id);
         }
     }
 
@@ -358,9 +411,15 @@ impl AppState {
             },
             std::time::Duration::from_millis(1300),
         );
-        if let Some(mark) = first_mark_of(id) {
-            scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
-        }
+        // Its highlight may be far away and shown as bare text: drawn first, found after that
+        // redraw (which runs before the next frame).
+        self.bring_near(id);
+        let id = id.clone();
+        request_animation_frame(move || {
+            if let Some(mark) = first_mark_of(&id) {
+                scroll_into_view(&mark, web_sys::ScrollLogicalPosition::Center);
+            }
+        });
     }
 
     /// Clicking a highlight: selects the innermost annotation there, or the next one out if
@@ -388,6 +447,7 @@ impl AppState {
         self.save_now(None);
         self.saved.set_value(saved);
         let blocks = block_signals(&ws);
+        self.paint.set_value(paint_plan(&ws));
         let entry = entry_for(&ws);
         storage::set_current(&entry.sha256);
         self.select(None);
