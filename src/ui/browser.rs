@@ -98,6 +98,18 @@ fn focus_highlight_now(id: &AnnotationId) {
     let _ = mark.focus();
 }
 
+/// Resolves after the next frame has been painted (two animation frames: the first runs
+/// before that frame's paint).
+pub async fn next_paint() {
+    let frame = || {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().request_animation_frame(&resolve);
+        }))
+    };
+    let _ = frame().await;
+    let _ = frame().await;
+}
+
 /// Runs `f` when the browser is idle, but within `limit_ms`. Engines without
 /// `requestIdleCallback` (WebKit) run it on a short timer instead.
 pub fn when_idle(limit_ms: u32, f: impl FnOnce() + 'static) {

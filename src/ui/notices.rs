@@ -37,6 +37,12 @@ pub fn Notices(state: AppState) -> impl IntoView {
     let dismiss = move |id: u64| state.notices.update(|n| n.retain(|x| x.id != id));
     view! {
         <div class="notices">
+            {move || state.busy.get().map(|label| view! {
+                <div class="notice busy" role="status" data-notice="busy">
+                    <progress aria-label=label.clone()></progress>
+                    <p>{label}</p>
+                </div>
+            })}
             {move || state.save_error.get().map(|e| view! {
                 <div class="notice warning" role="alert" data-notice="save">
                     <p>{e.to_string()}</p>

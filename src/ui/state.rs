@@ -59,6 +59,8 @@ pub struct AppState {
     pub report_open: RwSignal<bool>,
     /// On narrow screens the panel is a sheet over the article; this says it is shown.
     pub sheet_open: RwSignal<bool>,
+    /// A large file is being read and processed: what, for the progress bar.
+    pub busy: RwSignal<Option<String>>,
     /// The page is being printed: the panel lists every annotation, not a window of them.
     pub printing: RwSignal<bool>,
     /// The default article's fingerprint: it is always in the library.
@@ -164,6 +166,7 @@ impl AppState {
             report_open: RwSignal::new(false),
             sheet_open: RwSignal::new(false),
             printing: RwSignal::new(false),
+            busy: RwSignal::new(None),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             ws: RwSignal::new(ws),

@@ -11,13 +11,32 @@ use leptos::prelude::*;
 pub fn with_file(state: AppState, file: web_sys::File, then: impl FnOnce(AppState, String, Vec<u8>) + 'static) {
     let name = file.name();
     state.announce(format!("Reading “{name}”…"));
+    // Turning a large file into an article or thousands of annotations takes one long step
+    // (the JSON parse cannot be split); a progress bar says the page is busy meanwhile.
+    let large = file.size() > BUSY_BYTES;
+    if large {
+        state.busy.set(Some(format!("Reading “{name}”…")));
+    }
     leptos::task::spawn_local(async move {
         match read_bytes(&file).await {
-            Ok(bytes) => then(state, name, bytes),
+            Ok(bytes) => {
+                if large {
+                    // The bar must be on screen before the long step starts.
+                    super::browser::next_paint().await;
+                }
+                then(state, name, bytes)
+            }
             Err(e) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {e}. Nothing was changed.")),
+        }
+        if large {
+            state.busy.set(None);
         }
     });
 }
+
+/// Files larger than this (bytes) show a progress bar while they are read and processed:
+/// about 1,000 W3C annotations, which take some 50 ms to import.
+const BUSY_BYTES: f64 = 400_000.0;
 
 /// Opens an article file (.txt, .md, .html).
 pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {

@@ -218,3 +218,29 @@ test('a large import is saved in slices and comes back whole after a reload', as
   assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll('article mark')].flatMap((m) => m.dataset.annotationIds.split(' '))).size), 400);
   await context.close();
 });
+
+test('a large file shows a progress bar while it is read and imported', async () => {
+  const { page, context, errors } = await openApp(env);
+  const text = await page.evaluate(() => [...document.querySelectorAll('article [data-block]')].map((b) => b.textContent).join('\n\n'));
+  const all = [...text.matchAll(/[A-Za-z]{4,}/g)];
+  const N = 3000;
+  const list = Array.from({ length: N }, (_, i) => {
+    const m = all[i % all.length];
+    return {
+      type: 'Annotation', id: `big-${i}`,
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'claim' }, { type: 'TextualBody', purpose: 'commenting', value: `note ${i} `.repeat(8) }],
+      target: { selector: [{ type: 'TextQuoteSelector', exact: m[0] }, { type: 'TextPositionSelector', start: m.index, end: m.index + m[0].length }] },
+    };
+  });
+  const json = JSON.stringify(list);
+  assert.ok(json.length > 400000, `the file is large (${json.length} bytes)`);
+  const bar = page.locator('[data-notice="busy"] progress');
+  await Promise.all([
+    bar.waitFor({ state: 'visible', timeout: 5000 }),
+    importFile(page, file('big.json', json, 'application/json')),
+  ]);
+  await page.getByRole('status').filter({ hasText: `${N} added` }).waitFor();
+  await bar.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
