@@ -5,6 +5,10 @@ use super::state::AppState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+// Not `contentvisibilityautostatechange` (which the paragraphs' `content-visibility: auto`
+// would give for free): tried, and in WebKitGTK 2.50 an imported highlight then never appeared
+// in the single file opened from file://.
+
 /// How far around the viewport a block counts as near: one screen above and one below, so
 /// that highlights are drawn before they scroll into sight.
 const NEAR_MARGIN: &str = "100% 0px 100% 0px";

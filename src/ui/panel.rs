@@ -115,25 +115,33 @@ pub fn Panel(state: AppState) -> impl IntoView {
         })
     });
     // Mark the selected row and keep it visible: syncing with the DOM is what effects are for.
+    // The DOM work waits for the next animation frame: measuring the list right after an edit
+    // forced a layout of the half-updated page in the middle of the edit's own updates, and
+    // the frame then laid it out again.
     Effect::new(move |prev: Option<Option<AnnotationId>>| {
         let current = state.selected.get();
-        if let Some(el) = prev.flatten().and_then(|id| panel_item_of(&id)) {
-            let _ = el.remove_attribute("aria-current");
-        }
-        // Scroll the list to the row first: it may not be rendered yet.
-        let index = current.as_ref().and_then(index_of);
-        if let (Some(i), Some(el)) = (index, list.get_untracked()) {
-            let top = i as f64 * ROW_PX;
-            let (view_top, view_h) = (el.scroll_top() as f64, el.client_height() as f64);
-            if top < view_top || top + ROW_PX > view_top + view_h {
-                el.set_scroll_top((top - view_h / 2.0 + ROW_PX / 2.0).max(0.0) as i32);
-                measure();
+        let (before, now) = (prev.flatten(), current.clone());
+        request_animation_frame(move || {
+            if let Some(el) = before.and_then(|id| panel_item_of(&id)) {
+                let _ = el.remove_attribute("aria-current");
             }
-        }
-        if let Some(el) = current.as_ref().and_then(panel_item_of) {
-            let _ = el.set_attribute("aria-current", "true");
-            scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
-        }
+            // Scroll the list to the row first: it may not be rendered yet.
+            let index = now.as_ref().and_then(index_of);
+            if let (Some(i), Some(el)) = (index, list.get_untracked()) {
+                let top = i as f64 * ROW_PX;
+                let (view_top, view_h) = (el.scroll_top() as f64, el.client_height() as f64);
+                if top < view_top || top + ROW_PX > view_top + view_h {
+                    el.set_scroll_top((top - view_h / 2.0 + ROW_PX / 2.0).max(0.0) as i32);
+                    measure();
+                }
+            }
+            if let Some(el) = now.as_ref().and_then(panel_item_of) {
+                let _ = el.set_attribute("aria-current", "true");
+                // The list scrolled itself above; this brings the panel into view on a page
+                // that scrolls as a whole (phones).
+                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+            }
+        });
         current
     });
     let filter_button = move |tag: Option<Tag>| {
