@@ -96,15 +96,21 @@ fn mark_ids(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, V
     Some((mark, ids))
 }
 
+/// How long the pointer (or focus) rests on a highlight before its tooltip shows, and after it
+/// leaves before the tooltip goes: tooltips do not flicker while the pointer crosses the text,
+/// and the frame that paints the pointer's move does not also lay out a tooltip.
+const HOVER_DELAY_MS: u64 = 120;
+
 #[component]
 pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>) -> impl IntoView {
     let (article, blocks) = state.ws.with_untracked(|w| (w.article().clone(), w.text().blocks().to_vec()));
     let hover = RwSignal::new(None::<Hover>);
     // The pointer handler only notes which mark it is over; measuring the mark (which forces
-    // a layout) and rendering the tooltip wait for the next frame, so moving the pointer
+    // a layout) and rendering the tooltip wait for HOVER_DELAY_MS, so moving the pointer
     // costs next to nothing.
     let over = StoredValue::new_local(None::<web_sys::Element>);
-    let frame_pending = StoredValue::new(false);
+    let timer_pending = StoredValue::new(false);
+    let lit = StoredValue::new_local(None::<web_sys::Element>);
     let show_hover = move |target: Option<web_sys::EventTarget>| {
         let mark = target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -118,13 +124,25 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             return;
         }
         over.set_value(mark);
-        if frame_pending.get_value() {
+        if timer_pending.get_value() {
             return;
         }
-        frame_pending.set_value(true);
-        request_animation_frame(move || {
-            frame_pending.set_value(false);
-            let next = over.with_value(|o| o.clone()).and_then(|mark| {
+        timer_pending.set_value(true);
+        set_timeout(move || {
+            timer_pending.set_value(false);
+            // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
+            // pointer move repainted the article in the frame of the move itself.
+            let now = over.with_value(|o| o.clone());
+            lit.update_value(|lit| {
+                if let Some(old) = lit.take() {
+                    let _ = old.remove_attribute("data-hover");
+                }
+                if let Some(m) = &now {
+                    let _ = m.set_attribute("data-hover", "");
+                }
+                *lit = now.clone();
+            });
+            let next = now.and_then(|mark| {
                 let (_, ids) = mark_ids(Some(mark.clone().into()))?;
                 let r = mark.get_bounding_client_rect();
                 let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
@@ -133,7 +151,7 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             if hover.get_untracked() != next {
                 hover.set(next);
             }
-        });
+        }, std::time::Duration::from_millis(HOVER_DELAY_MS));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let collapsed = window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());

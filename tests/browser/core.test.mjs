@@ -141,6 +141,12 @@ test('notes, retagging, hover, click-to-select and the filter', async () => {
   const tip = page.getByRole('tooltip');
   await tip.waitFor();
   assert.match(await tip.textContent(), /Claim.*Three regions <script>/);
+  // The hovered highlight is shaded along with its tooltip, and the shade goes when the pointer does.
+  assert.equal(await mark.getAttribute('data-hover'), '');
+  assert.notEqual(await mark.evaluate((m) => getComputedStyle(m).boxShadow), 'none');
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article mark[data-hover]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 
   // Retag from the panel.
