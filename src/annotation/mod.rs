@@ -2,6 +2,7 @@
 
 mod id;
 mod set;
+mod tally;
 
 pub use id::{AnnotationId, IdError};
 pub use set::AnnotationSet;

@@ -1,5 +1,6 @@
 //! The annotation set: lookup by id, document order, and a per-block interval index.
 
+use super::tally::Tally;
 use super::{Annotation, AnnotationId, Tag};
 use crate::article::Block;
 use crate::check::Relation;
@@ -23,6 +24,7 @@ pub struct AnnotationSet {
     orphans: BTreeSet<(crate::time::Timestamp, AnnotationId)>,
     by_block: Vec<Vec<AnnotationId>>,
     blocks: Vec<Block>,
+    tally: Tally,
 }
 
 fn order_key(a: &Annotation) -> OrderKey {
@@ -69,6 +71,7 @@ impl AnnotationSet {
                 touched.push(b);
             }
         }
+        self.tally.add(&a);
         self.items.insert(a.id.clone(), a);
         touched.sort_unstable();
         touched.dedup();
@@ -78,6 +81,7 @@ impl AnnotationSet {
     /// Removes an annotation; returns it with the blocks whose rendering changed.
     pub fn remove(&mut self, id: &AnnotationId) -> Option<(Annotation, Vec<usize>)> {
         let a = self.items.remove(id)?;
+        self.tally.remove(&a);
         let mut touched = Vec::new();
         if a.is_orphan() {
             self.orphans.remove(&(a.created, a.id.clone()));
@@ -139,16 +143,31 @@ impl AnnotationSet {
     /// The annotations (figures and quotes) that link to `to`, with the relation, in document
     /// order: the claim's side of a link, which is kept only on the linking annotation.
     pub fn backlinks(&self, to: &AnnotationId) -> Vec<(&Annotation, Relation)> {
-        self.iter().filter_map(|a| a.check.link_to(to).map(|l| (a, l.relation))).collect()
+        let mut from: Vec<&Annotation> = self.tally.linked_from(to).iter().filter_map(|id| self.items.get(id)).collect();
+        // Document order, then orphans oldest first: the order of `iter`.
+        from.sort_by_key(|a| if a.is_orphan() { (true, 0, Reverse(0), a.created, &a.id) } else { (false, a.range().start(), Reverse(a.range().end()), Default::default(), &a.id) });
+        from.dedup_by(|a, b| a.id == b.id);
+        from.into_iter().filter_map(|a| a.check.link_to(to).map(|l| (a, l.relation))).collect()
     }
 
-    /// How many annotations carry each tag, in [`Tag::ALL`] order.
+    /// How many annotations carry each tag, in [`Tag::ALL`] order. O(1).
     pub fn counts(&self) -> [usize; 3] {
-        let mut c = [0; 3];
-        for a in self.items.values() {
-            c[Tag::ALL.iter().position(|t| *t == a.tag).unwrap_or(0)] += 1;
-        }
-        c
+        self.tally.tags()
+    }
+
+    /// How many anchored annotations carry each tag, in [`Tag::ALL`] order. O(1).
+    pub fn anchored_counts(&self) -> [usize; 3] {
+        self.tally.anchored_tags()
+    }
+
+    /// How many annotations could not be placed. O(1).
+    pub fn orphan_count(&self) -> usize {
+        self.orphans.len()
+    }
+
+    /// How far the checking has come, with verdicts named by `scale`. O(verdicts in use).
+    pub fn progress(&self, scale: &crate::check::VerdictScale) -> crate::check::Progress {
+        self.tally.progress(scale)
     }
 }
 

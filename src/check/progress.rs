@@ -16,17 +16,31 @@ pub struct Progress {
 impl Progress {
     /// Counts the claims among `annotations` (orphans too: they are still claims).
     pub fn of<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, scale: &VerdictScale) -> Progress {
-        let mut p = Progress::default();
+        let mut claims = 0;
+        let mut verdicts: Vec<(&str, usize)> = Vec::new();
+        for a in annotations.into_iter().filter(|a| a.tag == Tag::Claim) {
+            claims += 1;
+            let Some(v) = a.check.verdict.as_deref() else { continue };
+            match verdicts.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, n)) => *n += 1,
+                None => verdicts.push((v, 1)),
+            }
+        }
+        Progress::from_counts(claims, verdicts, scale)
+    }
+
+    /// Progress from counts kept elsewhere: `claims` in all, and how many carry each verdict
+    /// (as written on them, in any order).
+    pub fn from_counts<'a>(claims: usize, verdicts: impl IntoIterator<Item = (&'a str, usize)>, scale: &VerdictScale) -> Progress {
+        let mut p = Progress { claims, ..Progress::default() };
         let mut counts: Vec<(String, usize)> = scale.labels.iter().map(|l| (l.clone(), 0)).collect();
         let mut others: Vec<(String, usize)> = Vec::new();
-        for a in annotations.into_iter().filter(|a| a.tag == Tag::Claim) {
-            p.claims += 1;
-            let Some(verdict) = &a.check.verdict else { continue };
-            p.checked += 1;
+        for (verdict, n) in verdicts {
+            p.checked += n;
             let label = scale.find(verdict).unwrap_or(verdict);
             match counts.iter_mut().chain(others.iter_mut()).find(|(l, _)| l == label) {
-                Some((_, n)) => *n += 1,
-                None => others.push((label.to_string(), 1)),
+                Some((_, k)) => *k += n,
+                None => others.push((label.to_string(), n)),
             }
         }
         others.sort();

@@ -56,8 +56,12 @@ pub fn Panel(state: AppState) -> impl IntoView {
         found.with(|found| {
             state.ws.with(|w| {
                 let set = w.annotations();
-                if filter.is_none() && verdict == VerdictFilter::All && found.is_none() {
-                    set.len() - set.orphans().count()
+                // Kept counts answer the usual cases in O(1); a verdict or text filter walks.
+                if verdict == VerdictFilter::All && found.is_none() {
+                    match filter {
+                        None => set.len() - set.orphan_count(),
+                        Some(t) => set.anchored_counts()[Tag::ALL.iter().position(|x| *x == t).unwrap_or(0)],
+                    }
                 } else {
                     set.anchored().filter(|a| keeps(a, filter, &verdict, found)).count()
                 }

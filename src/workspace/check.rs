@@ -122,7 +122,7 @@ impl Workspace {
 
     /// Claims checked so far, by verdict (see [`Progress`]).
     pub fn progress(&self) -> Progress {
-        Progress::of(self.set.iter(), &self.scale)
+        self.set.progress(&self.scale)
     }
 
     /// Annotations whose quote, note, rationale or speaker contains `query` (any case), in
