@@ -1,11 +1,10 @@
 //! The annotations panel: counts and a filter by tag, an editor for the selected annotation,
 //! and one light row per annotation in document order.
 //!
-//! Rows are static and of one fixed height: each is keyed by its position and (id,
-//! modified, status), so only a changed annotation's row is rebuilt and nothing per row is
-//! reactive. The list is windowed: only the rows around the visible part (all of them, up to
-//! [`WINDOW_ROWS`]) are in the DOM, so the panel costs the same with 50 or 50,000
-//! annotations. Selection is marked by one effect that moves `aria-current`.
+//! Rows are static and of one fixed height: each is keyed by (id, modified, status), so only
+//! a changed annotation's row is rebuilt and nothing per row is reactive. The list is
+//! windowed: only the rows around the visible part (all of them, up to [`WINDOW_ROWS`]) are
+//! in the DOM, so the panel costs the same with 50 or 50,000 annotations. Selection is marked by one effect that moves `aria-current`.
 
 use super::browser::{panel_item_of, scroll_into_view};
 use super::check_editor::CheckFields;
@@ -94,16 +93,24 @@ pub fn Panel(state: AppState) -> impl IntoView {
             }
         }
     };
-    // Only the rows in the window are built: skipping the ones before it copies nothing.
-    let windowed = Memo::new(move |_| {
+    // Which anchored rows are in the DOM: from the first one (whose position sets the list's
+    // top padding) to the end of the window.
+    let span = Memo::new(move |_| {
         let (first, visible) = window_at.get();
         let len = anchored_len.get();
-        let (a, b) = if state.printing.get() || len <= WINDOW_ROWS {
+        if state.printing.get() || len <= WINDOW_ROWS {
             (0, len)
         } else {
             let a = first.saturating_sub(OVERSCAN_ROWS).min(len);
             (a, (first + visible + OVERSCAN_ROWS + 10).min(len))
-        };
+        }
+    });
+    // Only the rows in the window are built: skipping the ones before it copies nothing. Rows
+    // are keyed by their content only, not their position: adding or removing an annotation
+    // inserts or removes one row, and the rows after it move up or down in the flow instead of
+    // being rebuilt.
+    let windowed = Memo::new(move |_| {
+        let (a, b) = span.get();
         let (filter, verdict) = (state.filter.get(), state.verdict_filter.get());
         found.with(|found| {
             state.ws.with(|w| {
@@ -112,8 +119,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                     .filter(|x| keeps(x, filter, &verdict, found))
                     .skip(a)
                     .take(b - a)
-                    .enumerate()
-                    .map(|(i, x)| (a + i, row_key(x)))
+                    .map(row_key)
                     .collect::<Vec<_>>()
             })
         })
@@ -180,9 +186,12 @@ pub fn Panel(state: AppState) -> impl IntoView {
             </Show>
             <Editor state />
             <div class="list" node_ref=list on:scroll=move |_| measure()>
-                <ol class="items windowed" style=move || format!("height:{}px", anchored_len.get() as f64 * ROW_PX)>
+                <ol
+                    class="items windowed"
+                    style=move || format!("height:{}px;padding-top:{}px", anchored_len.get() as f64 * ROW_PX, span.get().0 as f64 * ROW_PX)
+                >
                     <For each=move || windowed.get() key=|k| k.clone() let:k>
-                        <Row state id=k.1.0 top=Some(k.0 as f64 * ROW_PX) />
+                        <Row state id=k.0 />
                     </For>
                 </ol>
                 <Show when=move || !orphans.with(Vec::is_empty)>
@@ -191,7 +200,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                         <p class="hint">"These annotations no longer match the text. They are kept and included in every download."</p>
                         <ol class="items">
                             <For each=move || orphans.get() key=|k| k.clone() let:k>
-                                <Row state id=k.0 top=None />
+                                <Row state id=k.0 />
                             </For>
                         </ol>
                     </section>
@@ -203,7 +212,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
 
 /// One annotation's row: tag, quote and note. Built once per version of the annotation.
 #[component]
-fn Row(state: AppState, id: AnnotationId, top: Option<f64>) -> impl IntoView {
+fn Row(state: AppState, id: AnnotationId) -> impl IntoView {
     let Some(a) = state.ws.with_untracked(|w| w.annotations().get(&id).cloned()) else { return ().into_any() };
     let selected = state.selected.get_untracked().as_ref() == Some(&id);
     let tag = a.tag.as_str();
@@ -215,7 +224,6 @@ fn Row(state: AppState, id: AnnotationId, top: Option<f64>) -> impl IntoView {
             data-annotation-id=id.to_string()
             data-tag=tag
             aria-current=selected.then_some("true")
-            style=top.map(|t| format!("top:{t}px"))
         >
             <button type="button" class="row" on:click=move |_| state.reveal(&id_click)>
                 <span class="row-head">

@@ -37,6 +37,19 @@ test('a long article draws highlights near the viewport and brings far ones in w
   assert.ok(!ids.has(`w-${PARAS - 1}`) && ids.size < PARAS / 2, `only blocks near the viewport carry highlights (${ids.size})`);
   assert.match(await page.locator('article').textContent(), new RegExp(`word${PARAS - 1}end closes`));
 
+  // The panel holds a window of the 200 rows; scrolled to the end, the last row is there, in
+  // its place (rows before the window are padding).
+  await page.locator('#annotations-panel .list').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.locator(`[data-annotation-id="w-${PARAS - 1}"]`).waitFor();
+  const row = await page.evaluate((id) => {
+    const li = document.querySelector(`[data-annotation-id="${id}"]`);
+    const ol = li.closest('ol');
+    return { top: li.getBoundingClientRect().top - ol.getBoundingClientRect().top, rows: ol.children.length };
+  }, `w-${PARAS - 1}`);
+  assert.equal(row.top, (PARAS - 1) * 76);
+  assert.ok(row.rows < PARAS, `the list is windowed (${row.rows} rows in the DOM)`);
+  await page.locator('#annotations-panel .list').evaluate((el) => { el.scrollTop = 0; });
+
   // `[` with nothing selected goes to the last highlight, far below: it is drawn and focused.
   await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press('[');
