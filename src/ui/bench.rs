@@ -5,6 +5,7 @@
 
 use super::files::article_from_file;
 use super::state::AppState;
+use crate::article::Article;
 use crate::annotation::{AnnotationId, Tag};
 use crate::workspace::ImportMode;
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -82,7 +83,9 @@ fn painted_ids() -> Array {
     out
 }
 
-async fn open_workload_article(state: AppState) -> Result<(), String> {
+/// Fetches the workload article named by `?article=` and turns it into an article through the
+/// same path as "Open article" with a .txt file.
+pub async fn workload_article() -> Result<Article, String> {
     let url = param("article").unwrap_or_else(|| "/data/article.json".into());
     let resp: web_sys::Response = JsFuture::from(window().fetch_with_str(&url)).await.map_err(|_| "article fetch failed")?.unchecked_into();
     if !resp.ok() {
@@ -92,11 +95,9 @@ async fn open_workload_article(state: AppState) -> Result<(), String> {
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let sep = json["separator"].as_str().unwrap_or("\n\n");
     let paras: Vec<&str> = json["paragraphs"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
-    // The same path as "Open article" with a .txt file.
     let (mut article, _) = article_from_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?;
     article.source = json["source"].as_str().map(str::to_string);
-    state.open_article(article);
-    Ok(())
+    Ok(article)
 }
 
 fn install(state: AppState) {
@@ -186,12 +187,9 @@ fn mark_ready(result: Result<(), String>) {
     let _ = Reflect::set(&window(), &"__benchReady".into(), &ready);
 }
 
-/// Opens the workload article, installs `window.__bench`, then signals readiness after two
-/// animation frames.
-pub fn start(state: AppState) {
+/// Installs `window.__bench` once the app has mounted with the workload article (`opened`
+/// says whether it could be opened), then signals readiness after two animation frames.
+pub fn start(state: AppState, opened: Result<(), String>) {
     install(state);
-    leptos::task::spawn_local(async move {
-        let result = open_workload_article(state).await;
-        request_animation_frame(move || request_animation_frame(move || mark_ready(result)));
-    });
+    request_animation_frame(move || request_animation_frame(move || mark_ready(opened)));
 }

@@ -40,11 +40,25 @@ const SAVE_SLICE_MS: f64 = 1.5;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    if bench::requested() {
+        // The workload article is fetched and opened before the app mounts, as the kit's
+        // contract describes: mounting the default article first would be wasted work.
+        wasm_bindgen_futures::spawn_local(async {
+            let opened = bench::workload_article().await;
+            leptos::mount::mount_to_body(move || view! { <App opened /> });
+        });
+        return;
+    }
+    leptos::mount::mount_to_body(|| view! { <App /> });
 }
 
 /// The article to open at start: the one open last, else the default article.
 fn startup() -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
+    startup_with(None)
+}
+
+/// As [`startup`], or with `article` (one the user brought) instead.
+fn startup_with(article: Option<Article>) -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
     let default = Article::default_article();
     let default_sha = Workspace::new(default.clone()).sha256().to_string();
     let mut library = storage::load_library();
@@ -57,16 +71,32 @@ fn startup() -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, St
             touched: 0,
         });
     }
-    let last = storage::current().filter(|sha| *sha != default_sha);
-    let saved = last.and_then(|sha| storage::raw_doc(&sha)).and_then(|raw| crate::format::factmark::parse(&raw).ok());
-    let (ws, saved, notices) = restore(saved.map(|p| p.article).unwrap_or(default));
+    let (ws, saved, notices) = match article {
+        Some(article) => restore(article),
+        None => {
+            let last = storage::current().filter(|sha| *sha != default_sha);
+            let saved = last.and_then(|sha| storage::raw_doc(&sha)).and_then(|raw| crate::format::factmark::parse(&raw).ok());
+            restore(saved.map(|p| p.article).unwrap_or(default))
+        }
+    };
     (ws, saved, library, default_sha, notices)
 }
 
+/// `opened`: benchmark mode only, the workload article (or why it could not be opened).
 #[component]
-fn App() -> impl IntoView {
-    let (ws, saved, library, default_sha, notices) = startup();
+fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoView {
+    let bench_mode = opened.is_some();
+    let (article, bench_result) = match opened {
+        Some(Ok(a)) => (Some(a), Ok(())),
+        Some(Err(e)) => (None, Err(e)),
+        None => (None, Ok(())),
+    };
+    let brought = article.is_some();
+    let (ws, saved, library, default_sha, notices) = if brought { startup_with(article) } else { startup() };
     let state = AppState::new(ws, saved, library, default_sha);
+    if brought {
+        state.remember_current();
+    }
     for (kind, text) in notices {
         state.notify(kind, text);
     }
@@ -257,8 +287,8 @@ fn App() -> impl IntoView {
         }
     });
 
-    if bench::requested() {
-        bench::start(state);
+    if bench_mode {
+        bench::start(state, bench_result);
     }
 
     // The article view is rebuilt only when another article is opened.

@@ -466,6 +466,15 @@ impl AppState {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
+    /// Records the open article as the current one, at the top of the library (what
+    /// `switch_to` does for an article opened later; this is for the one the app starts with).
+    pub fn remember_current(&self) {
+        let entry = self.ws.with_untracked(entry_for);
+        storage::set_current(&entry.sha256);
+        self.library.update(|l| l.upsert(entry));
+        let _ = storage::save_library(&self.library.get_untracked());
+    }
+
     /// Opens an article the user brought (or one from the library).
     pub fn open_article(&self, article: Article) {
         let (ws, saved, notices) = restore(article);
