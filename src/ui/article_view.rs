@@ -38,12 +38,36 @@ enum BlockHtml {
 
 impl BlockHtml {
     fn write(self, el: &web_sys::Element) {
+        if matches!(self, BlockHtml::Keep) {
+            return;
+        }
+        // A redraw replaces the block's text nodes. A selection in them (the block came near
+        // right after a jump, with the keyboard caret or find-in-page in it) is put back by its
+        // offsets instead of being lost.
+        let kept = selection_in(el);
         match self {
             BlockHtml::Marks(html) => el.set_inner_html(&html),
             BlockHtml::Text(text) => el.set_text_content(Some(&text)),
             BlockHtml::Keep => {}
         }
+        if let Some((article, caret)) = kept {
+            let _ = super::selection::set_selection(&article, caret);
+        }
     }
+}
+
+/// The DOM selection, when one of its ends is in block `el`, with the article it is in.
+fn selection_in(el: &web_sys::Element) -> Option<(web_sys::Element, crate::article::caret::Caret)> {
+    let sel = window().get_selection().ok()??;
+    let node: &web_sys::Node = el.as_ref();
+    let touches = |n: Option<web_sys::Node>| n.is_some_and(|n| node.contains(Some(&n)));
+    if !touches(sel.anchor_node()) && !touches(sel.focus_node()) {
+        return None;
+    }
+    let article = el.parent_element()?;
+    // Any length will do: both ends are inside the article, so neither is clamped.
+    let caret = super::selection::dom_caret(&article, usize::MAX)?;
+    Some((article, caret))
 }
 
 impl InnerHtmlValue for BlockHtml {

@@ -3,7 +3,7 @@
 // far one in, undo leaves no stale one behind, and printing shows them all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, openApp } from './helpers.mjs';
+import { startAll, openApp, dragSelect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -85,6 +85,26 @@ test('a long article draws highlights near the viewport and brings far ones in w
   assert.equal((await markedIds(page)).size, PARAS, 'printing draws every highlight');
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a selection in a paragraph that is redrawn stays selected', async () => {
+  const { page, context, errors } = await openApp(env);
+  // Select a phrase with the mouse, then let an import redraw its paragraph.
+  const PHRASE = 'They control areas with large mineral deposits.';
+  await dragSelect(page, PHRASE);
+  assert.equal(await page.evaluate(() => getSelection().toString()), PHRASE);
+  const text = await page.evaluate(() => [...document.querySelectorAll('article [data-block]')].map((b) => b.textContent).join('\n\n'));
+  const at = text.indexOf(PHRASE) - 30;
+  const word = text.slice(at, at + 200).match(/[A-Za-z]{5,}/);
+  const start = at + word.index;
+  const list = [{ type: 'Annotation', id: 'same-block', body: { type: 'TextualBody', purpose: 'tagging', value: 'figure' },
+    target: { selector: [{ type: 'TextQuoteSelector', exact: word[0] }, { type: 'TextPositionSelector', start, end: start + word[0].length }] } }];
+  const before = await page.locator('article mark').count();
+  await page.getByLabel('Import annotations').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(list)) });
+  await page.waitForFunction((n) => document.querySelectorAll('article mark').length > n, before);
+  assert.equal(await page.evaluate(() => getSelection().toString()), PHRASE, 'the redraw kept the selection');
   assert.deepEqual(errors, []);
   await context.close();
 });
