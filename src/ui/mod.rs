@@ -52,13 +52,9 @@ pub fn mount() {
     leptos::mount::mount_to_body(|| view! { <App /> });
 }
 
-/// The article to open at start: the one open last, else the default article.
-fn startup() -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
-    startup_with(None)
-}
-
-/// As [`startup`], or with `article` (one the user brought) instead.
-fn startup_with(article: Option<Article>) -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
+/// The article to open at start: `article` when one was brought (benchmark mode), else the
+/// one open last, else the default article.
+fn startup(article: Option<Article>) -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
     let default = Article::default_article();
     let default_sha = Workspace::new(default.clone()).sha256().to_string();
     let mut library = storage::load_library();
@@ -92,7 +88,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         None => (None, Ok(())),
     };
     let brought = article.is_some();
-    let (ws, saved, library, default_sha, notices) = if brought { startup_with(article) } else { startup() };
+    let (ws, saved, library, default_sha, notices) = startup(article);
     let state = AppState::new(ws, saved, library, default_sha);
     if brought {
         state.remember_current();
@@ -243,7 +239,8 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         }
         set_timeout(move || save_slice(state, pending), SAVE_DELAY);
     });
-    // Printing lists every annotation; the window of rows comes back afterwards.
+    // Printing shows every highlight and lists every annotation; the window of rows comes back
+    // afterwards.
     window_event_listener_untyped("beforeprint", move |_| state.set_printing(true));
     window_event_listener_untyped("afterprint", move |_| state.set_printing(false));
     window_event_listener(leptos::ev::pagehide, move |_| {

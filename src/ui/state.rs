@@ -451,23 +451,19 @@ impl AppState {
         self.saved.set_value(saved);
         let blocks = block_signals(&ws);
         self.paint.set_value(paint_plan(&ws));
-        let entry = entry_for(&ws);
-        storage::set_current(&entry.sha256);
         self.select(None);
         self.toolbar.set(None);
         self.filter.set(None);
         self.blocks.set(blocks);
         self.ws.set(ws);
-        self.library.update(|l| l.upsert(entry));
-        let _ = storage::save_library(&self.library.get_untracked());
+        self.remember_current();
         if let Some(el) = leptos::prelude::document().document_element() {
             el.set_scroll_top(0);
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    /// Records the open article as the current one, at the top of the library (what
-    /// `switch_to` does for an article opened later; this is for the one the app starts with).
+    /// Records the open article as the current one, at the top of the library.
     pub fn remember_current(&self) {
         let entry = self.ws.with_untracked(entry_for);
         storage::set_current(&entry.sha256);
