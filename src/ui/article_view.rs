@@ -58,10 +58,7 @@ impl BlockHtml {
 
 /// The DOM selection, when one of its ends is in block `el`, with the article it is in.
 fn selection_in(el: &web_sys::Element) -> Option<(web_sys::Element, crate::article::caret::Caret)> {
-    let sel = window().get_selection().ok()??;
-    let node: &web_sys::Node = el.as_ref();
-    let touches = |n: Option<web_sys::Node>| n.is_some_and(|n| node.contains(Some(&n)));
-    if !touches(sel.anchor_node()) && !touches(sel.focus_node()) {
+    if !super::selection::noted_ends_in(el.as_ref()) {
         return None;
     }
     let article = el.parent_element()?;

@@ -134,13 +134,16 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
     window_event_listener(leptos::ev::mousedown, move |_| mouse_down.set_value(true));
     let frame_pending = StoredValue::new(false);
     let on_selection = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        if mouse_down.get_value() || frame_pending.get_value() {
+        if frame_pending.get_value() {
             return;
         }
         frame_pending.set_value(true);
         request_animation_frame(move || {
             frame_pending.set_value(false);
-            update_toolbar();
+            selection::note_ends();
+            if !mouse_down.get_value() {
+                update_toolbar();
+            }
         });
     });
     let _ = document().add_event_listener_with_callback("selectionchange", wasm_bindgen::JsCast::unchecked_ref(on_selection.as_ref()));

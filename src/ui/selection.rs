@@ -170,6 +170,24 @@ pub fn offset_to_point(article: &Element, offset: usize) -> Option<(Node, u32)> 
     }
 }
 
+thread_local! {
+    static ENDS: std::cell::RefCell<Option<(Node, Node)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes the nodes the selection's ends are in (on `selectionchange`, once a frame), so that
+/// a redraw can tell whether the selection is in its paragraph without asking the browser:
+/// reading `anchorNode` forces a layout, which cost milliseconds per paragraph in an edit.
+pub fn note_ends() {
+    let ends = window().get_selection().ok().flatten().and_then(|s| Some((s.anchor_node()?, s.focus_node()?)));
+    ENDS.with(|e| *e.borrow_mut() = ends);
+}
+
+/// True when an end of the selection, as last noted, is inside `el` (a node since replaced is
+/// not inside anything).
+pub fn noted_ends_in(el: &Node) -> bool {
+    ENDS.with(|e| e.borrow().as_ref().is_some_and(|(a, f)| el.contains(Some(a)) || el.contains(Some(f))))
+}
+
 /// The DOM selection as a caret (anchor and focus in code points), when both ends are in
 /// the article.
 pub fn dom_caret(article: &Element, text_len: usize) -> Option<Caret> {
