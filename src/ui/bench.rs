@@ -91,8 +91,10 @@ pub async fn workload_article() -> Result<Article, String> {
     if !resp.ok() {
         return Err(format!("article fetch failed: {}", resp.status()));
     }
-    let text = JsFuture::from(resp.text().map_err(|_| "no body")?).await.map_err(|_| "no body")?.as_string().unwrap_or_default();
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    // Bytes, as a picked file gives them: a JS string would be re-encoded on its way in.
+    let body = JsFuture::from(resp.array_buffer().map_err(|_| "no body")?).await.map_err(|_| "no body")?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     let sep = json["separator"].as_str().unwrap_or("\n\n");
     let paras: Vec<&str> = json["paragraphs"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
     let (mut article, _) = article_from_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?;
