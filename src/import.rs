@@ -158,8 +158,8 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     }
     // A top-level array cannot be a Factmark file: read it element by element.
     if json.starts_with('[') {
-        return match w3c::parse_array(json) {
-            Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
+        return match w3c::parse_array_resolved(json, text.chars(), now) {
+            Ok(list) => Ok(AnnotationFile::W3c(list)),
             Err(e) => Err(w3c_problem(e)),
         };
     }

@@ -101,6 +101,14 @@ pub fn parse_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read_array(json)
 }
 
+/// [`parse_array`] and [`to_annotations`] in one pass: each annotation is converted as soon as
+/// it is read, so a large file never holds all its W3C annotations next to their conversions.
+pub fn parse_array_resolved(json: &str, text: &[char], now: crate::time::Timestamp) -> Result<Vec<crate::annotation::Annotation>, W3cError> {
+    let mut resolver = resolve::Resolver::new(text, now);
+    read::read_array_into(json, &mut |w| resolver.push(w))?;
+    Ok(resolver.finish())
+}
+
 /// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).
 pub fn parse_value(value: &serde_json::Value) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read_value(value)
@@ -121,6 +129,9 @@ mod streaming_tests {
             "[{\"a\":1}".to_string(),
         ] {
             assert_eq!(parse_array(&doc), parse(&doc), "{doc}");
+            let text: Vec<char> = "x y".chars().collect();
+            let now = crate::time::Timestamp(0);
+            assert_eq!(parse_array_resolved(&doc, &text, now), parse(&doc).map(|p| to_annotations(p, &text, now)), "{doc}");
         }
     }
 }

@@ -22,34 +22,43 @@ pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
 /// held as one tree: a 20 MB import needs about one annotation's worth of tree at a time.
 /// Same results as [`read`] for arrays.
 pub(super) fn read_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+    let mut out = Vec::new();
+    read_array_into(json, &mut |a| out.push(a))?;
+    Ok(out)
+}
+
+/// [`read_array`], handing each annotation to `sink` as soon as it is read. On an error the
+/// annotations already handed over are to be discarded.
+pub(super) fn read_array_into(json: &str, sink: &mut dyn FnMut(W3cAnnotation)) -> Result<(), W3cError> {
     use serde::de::{Deserializer as _, SeqAccess, Visitor};
-    struct Items;
-    impl<'de> Visitor<'de> for Items {
-        type Value = Result<Vec<W3cAnnotation>, W3cError>;
+    struct Items<'s>(&'s mut dyn FnMut(W3cAnnotation));
+    impl<'de> Visitor<'de> for Items<'_> {
+        type Value = Result<(), W3cError>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("an array of annotations")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
             let (mut n, mut any, mut first_bad) = (0, false, None);
             while let Some(v) = seq.next_element::<Value>()? {
                 n += 1;
                 any |= looks_like_annotation(&v);
                 match annotation(&v) {
-                    Some(a) => out.push(a),
+                    // After a bad one the rest are only checked: the import fails anyway.
+                    Some(a) if first_bad.is_none() => (self.0)(a),
+                    Some(_) => {}
                     None => first_bad = first_bad.or(Some(n)),
                 }
             }
             Ok(match (n, any, first_bad) {
-                (0, _, _) => Ok(out),
+                (0, _, _) => Ok(()),
                 (_, false, _) => Err(W3cError::NotW3c),
                 (_, true, Some(i)) => Err(W3cError::NoTarget(i)),
-                (_, true, None) => Ok(out),
+                (_, true, None) => Ok(()),
             })
         }
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let result = de.deserialize_seq(Items).map_err(|e| W3cError::Json(e.into()))?;
+    let result = de.deserialize_seq(Items(sink)).map_err(|e| W3cError::Json(e.into()))?;
     de.end().map_err(|e| W3cError::Json(e.into()))?;
     result
 }

@@ -67,20 +67,41 @@ fn partition(items: &[usize], pred: impl Fn(usize, usize) -> bool) -> usize {
 ///
 /// [`Workspace::load`]: crate::workspace::Workspace::load
 pub fn to_annotations(parsed: Vec<W3cAnnotation>, text: &[char], now: Timestamp) -> Vec<Annotation> {
-    let index = Utf16Index::new(text);
-    let mut taken: HashSet<AnnotationId> = HashSet::new();
-    let mut out = Vec::with_capacity(parsed.len());
-    for (i, w) in parsed.into_iter().enumerate() {
+    let mut r = Resolver::new(text, now);
+    for w in parsed {
+        r.push(w);
+    }
+    r.finish()
+}
+
+/// [`to_annotations`] one annotation at a time, so a reader can hand each over as soon as it
+/// is read and a large file never holds all its W3C annotations and their conversions at once.
+pub struct Resolver<'t> {
+    text: &'t [char],
+    now: Timestamp,
+    index: Utf16Index,
+    taken: HashSet<AnnotationId>,
+    out: Vec<Annotation>,
+}
+
+impl<'t> Resolver<'t> {
+    pub fn new(text: &'t [char], now: Timestamp) -> Resolver<'t> {
+        Resolver { text, now, index: Utf16Index::new(text), taken: HashSet::new(), out: Vec::new() }
+    }
+
+    /// Converts the next annotation of the file.
+    pub fn push(&mut self, w: W3cAnnotation) {
+        let n = self.out.len() + 1;
         let id = match w.id.as_deref().and_then(|s| AnnotationId::parse(s).ok()) {
-            Some(id) if !taken.contains(&id) => id,
-            _ => fresh_id(i + 1, &taken),
+            Some(id) if !self.taken.contains(&id) => id,
+            _ => fresh_id(n, &self.taken),
         };
-        taken.insert(id.clone());
-        let created = w.created.unwrap_or(now);
-        out.push(Annotation {
+        self.taken.insert(id.clone());
+        let created = w.created.unwrap_or(self.now);
+        self.out.push(Annotation {
             id,
             tag: w.tag,
-            target: target(&w, text, &index),
+            target: target(&w, self.text, &self.index),
             note: w.note,
             created,
             modified: w.modified.unwrap_or(created),
@@ -89,7 +110,12 @@ pub fn to_annotations(parsed: Vec<W3cAnnotation>, text: &[char], now: Timestamp)
             extra: Default::default(),
         });
     }
-    out
+
+    pub fn finish(mut self) -> Vec<Annotation> {
+        // The count was not known up front; the slack of the last doubling goes back.
+        self.out.shrink_to_fit();
+        self.out
+    }
 }
 
 fn fresh_id(n: usize, taken: &HashSet<AnnotationId>) -> AnnotationId {
