@@ -9,7 +9,7 @@ use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
 use crate::article::{Article, ArticleText};
 use crate::check::{CheckerProfile, VerdictScale};
-use crate::history::{Edit, History, MergeKey};
+use crate::history::{Done, Edit, History, MergeKey};
 use crate::sha256::sha256_hex;
 use crate::text::snap::snap_to_words;
 use crate::text::CharRange;
@@ -210,23 +210,63 @@ impl Workspace {
     }
 
     fn apply(&mut self, edits: Vec<Edit>, merge: Option<MergeKey>, focus: Option<AnnotationId>) -> Change {
-        let blocks = self.perform(&edits);
-        self.history.record(edits, merge);
-        Change { blocks, focus }
+        let mut blocks = Vec::new();
+        let done = edits.into_iter().filter_map(|e| self.perform(e, &mut blocks)).collect();
+        self.history.record(done, merge);
+        Change { blocks: sorted(blocks), focus }
     }
 
-    /// Applies edits to the set without touching history; returns the touched blocks.
-    fn perform(&mut self, edits: &[Edit]) -> Vec<usize> {
-        let mut blocks = Vec::new();
-        for e in edits {
-            match e {
-                Edit::Insert(a) | Edit::Update { after: a, .. } => blocks.extend(self.set.insert(a.clone())),
-                Edit::Remove(a) => blocks.extend(self.set.remove(&a.id).map(|(_, t)| t).unwrap_or_default()),
+    /// Applies one edit to the set without touching history, noting the touched blocks; the
+    /// annotations move into the set, nothing is copied. `None` for the removal of an
+    /// annotation that is not there.
+    fn perform(&mut self, edit: Edit, blocks: &mut Vec<usize>) -> Option<Done> {
+        Some(match edit {
+            Edit::Insert(a) => {
+                let id = a.id.clone();
+                blocks.extend(self.set.insert(a));
+                Done::Inserted(id)
+            }
+            Edit::Remove(a) => {
+                let (old, touched) = self.set.remove(&a.id)?;
+                blocks.extend(touched);
+                Done::Removed(old)
+            }
+            Edit::Update { before, after } => {
+                blocks.extend(self.set.insert(after));
+                Done::Updated { before }
+            }
+        })
+    }
+
+    /// Reverses one applied edit on the set (for undo and redo), returning the applied form
+    /// of the reversal: what the set gave up is now in the step, and the other way round.
+    fn flip(set: &mut crate::annotation::AnnotationSet, done: Done, blocks: &mut Vec<usize>) -> Done {
+        match done {
+            Done::Inserted(id) => match set.remove(&id) {
+                Some((a, touched)) => {
+                    blocks.extend(touched);
+                    Done::Removed(a)
+                }
+                None => Done::Inserted(id),
+            },
+            Done::Removed(a) => {
+                let id = a.id.clone();
+                blocks.extend(set.insert(a));
+                Done::Inserted(id)
+            }
+            Done::Updated { before } => {
+                let now = set.remove(&before.id);
+                let id = before.id.clone();
+                blocks.extend(set.insert(before));
+                match now {
+                    Some((after, touched)) => {
+                        blocks.extend(touched);
+                        Done::Updated { before: after }
+                    }
+                    None => Done::Inserted(id),
+                }
             }
         }
-        blocks.sort_unstable();
-        blocks.dedup();
-        blocks
     }
 
     /// Ends the current merge window (note editing lost focus, or another action started).
@@ -235,13 +275,15 @@ impl Workspace {
     }
 
     pub fn undo(&mut self) -> Option<Change> {
-        let edits = self.history.undo()?;
-        Some(Change { blocks: self.perform(&edits), focus: focus_of(&edits) })
+        let (set, mut blocks) = (&mut self.set, Vec::new());
+        let focus = focus_of(self.history.undo(|d| Self::flip(set, d, &mut blocks))?);
+        Some(Change { blocks: sorted(blocks), focus })
     }
 
     pub fn redo(&mut self) -> Option<Change> {
-        let edits = self.history.redo()?;
-        Some(Change { blocks: self.perform(&edits), focus: focus_of(&edits) })
+        let (set, mut blocks) = (&mut self.set, Vec::new());
+        let focus = focus_of(self.history.redo(|d| Self::flip(set, d, &mut blocks))?);
+        Some(Change { blocks: sorted(blocks), focus })
     }
 
     pub fn can_undo(&self) -> bool {
@@ -333,11 +375,14 @@ impl Workspace {
     }
 }
 
-fn focus_of(edits: &[Edit]) -> Option<AnnotationId> {
-    edits.iter().rev().find_map(|e| match e {
-        Edit::Insert(a) | Edit::Update { after: a, .. } => Some(a.id.clone()),
-        Edit::Remove(_) => None,
-    })
+fn focus_of(edits: &[Done]) -> Option<AnnotationId> {
+    edits.iter().rev().find_map(|e| e.present().cloned())
+}
+
+fn sorted(mut blocks: Vec<usize>) -> Vec<usize> {
+    blocks.sort_unstable();
+    blocks.dedup();
+    blocks
 }
 
 #[cfg(test)]
@@ -350,6 +395,102 @@ mod tests {
 
     fn id(n: u8) -> AnnotationId {
         AnnotationId::new_v4([n; 16])
+    }
+
+    /// Random actions, undos and redos: every undo brings back exactly the annotations as they
+    /// were before the step, every redo as they were after it (the history moves annotations
+    /// between the set and itself, and must never lose or duplicate one).
+    #[test]
+    fn random_undo_and_redo_restore_every_state() {
+        let snapshot = |w: &Workspace| w.annotations().iter().cloned().collect::<Vec<_>>();
+        let len = ws().text().len();
+        for seed in 1..30 {
+            let mut rng = crate::testing::Rng::new(seed);
+            let mut w = ws();
+            // States reachable by undo (older first) and by redo (most recent last).
+            let mut past: Vec<Vec<Annotation>> = Vec::new();
+            let mut future: Vec<Vec<Annotation>> = Vec::new();
+            let mut t = 0;
+            // The annotation whose note is being typed in an open (unsealed) step.
+            let mut typing: Option<AnnotationId> = None;
+            for _ in 0..80 {
+                t += 1;
+                let ids: Vec<AnnotationId> = w.annotations().iter().map(|a| a.id.clone()).collect();
+                let pick = |rng: &mut crate::testing::Rng| ids.get(rng.below(ids.len().max(1))).cloned();
+                let before = snapshot(&w);
+                let can_undo = w.can_undo();
+                match rng.below(8) {
+                    0 if can_undo => {
+                        typing = None;
+                        w.seal_history();
+                        w.undo().unwrap();
+                        future.push(before);
+                        assert_eq!(snapshot(&w), past.pop().unwrap(), "seed {seed}: undo");
+                        continue;
+                    }
+                    1 if w.can_redo() => {
+                        typing = None;
+                        w.seal_history();
+                        w.redo().unwrap();
+                        past.push(before);
+                        assert_eq!(snapshot(&w), future.pop().unwrap(), "seed {seed}: redo");
+                        continue;
+                    }
+                    2 => {
+                        let s = rng.below(len - 12);
+                        let _ = w.create(CharRange::new(s, s + 1 + rng.below(10)).unwrap(), Tag::ALL[rng.below(3)], id(t as u8), Timestamp(t));
+                    }
+                    3 | 4 => {
+                        if let Some(x) = pick(&mut rng) {
+                            // Typing: notes on one annotation in an open step merge into it.
+                            let merges = typing.as_ref() == Some(&x);
+                            if !merges {
+                                // Moving to another note's field blurs the first (the UI seals).
+                                w.seal_history();
+                            }
+                            w.set_note(&x, &format!("note {t}"), Timestamp(t));
+                            if merges {
+                                future.clear();
+                            } else {
+                                past.push(before);
+                                future.clear();
+                            }
+                            typing = Some(x);
+                            if rng.below(2) == 0 {
+                                w.seal_history();
+                                typing = None;
+                            }
+                        }
+                        continue;
+                    }
+                    5 => {
+                        if let Some(x) = pick(&mut rng) {
+                            w.set_tag(&x, Tag::ALL[rng.below(3)], Timestamp(t));
+                        }
+                    }
+                    6 => {
+                        if let Some(x) = pick(&mut rng) {
+                            w.delete(&x);
+                        }
+                    }
+                    _ => {
+                        let mode = if rng.below(2) == 0 { ImportMode::Merge } else { ImportMode::Replace };
+                        let mut list = snapshot(&w);
+                        list.truncate(rng.below(list.len() + 1));
+                        for a in list.iter_mut() {
+                            a.modified = Timestamp(t);
+                        }
+                        w.import(list, mode);
+                    }
+                }
+                w.seal_history();
+                typing = None;
+                if snapshot(&w) != before {
+                    past.push(before);
+                    future.clear();
+                }
+            }
+        }
     }
 
     fn range_of(w: &Workspace, needle: &str) -> CharRange {
