@@ -438,7 +438,8 @@ mod tests {
                     }
                     2 => {
                         let s = rng.below(len - 12);
-                        let _ = w.create(CharRange::new(s, s + 1 + rng.below(10)).unwrap(), Tag::ALL[rng.below(3)], id(t as u8), Timestamp(t));
+                        let _ =
+                            w.create(CharRange::new(s, s + 1 + rng.below(10)).unwrap(), Tag::ALL[rng.below(3)], id(t as u8), Timestamp(t));
                     }
                     3 | 4 => {
                         if let Some(x) = pick(&mut rng) {

@@ -91,8 +91,8 @@ mod tests {
     use crate::annotation::{AnnotationSet, Status, Target};
     use crate::article::{Block, BlockKind};
     use crate::check::{Link, Progress, Relation, VerdictScale};
-    use crate::text::CharRange;
     use crate::testing::Rng;
+    use crate::text::CharRange;
 
     use super::*;
 
@@ -101,8 +101,13 @@ mod tests {
     fn running_counts_equal_a_fresh_count() {
         let blocks = vec![Block { kind: BlockKind::Paragraph, range: CharRange::new(0, 100).unwrap() }];
         let scale = VerdictScale::default();
-        let verdicts: Vec<Option<String>> =
-            vec![None, Some(scale.labels[0].clone()), Some(scale.labels[1].clone()), Some("Odd one".into()), Some(scale.labels[0].to_uppercase())];
+        let verdicts: Vec<Option<String>> = vec![
+            None,
+            Some(scale.labels[0].clone()),
+            Some(scale.labels[1].clone()),
+            Some("Odd one".into()),
+            Some(scale.labels[0].to_uppercase()),
+        ];
         let ids: Vec<AnnotationId> = (0..12).map(|i| AnnotationId::parse(&format!("a{i}")).unwrap()).collect();
         for seed in 1..40 {
             let mut rng = Rng::new(seed);
@@ -114,7 +119,12 @@ mod tests {
                     continue;
                 }
                 let s = rng.below(90);
-                let target = Target { range: CharRange::new(s, s + 1 + rng.below(9)).unwrap(), exact: String::new(), prefix: String::new(), suffix: String::new() };
+                let target = Target {
+                    range: CharRange::new(s, s + 1 + rng.below(9)).unwrap(),
+                    exact: String::new(),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                };
                 let mut a = crate::testing::annotation(id, Tag::ALL[rng.below(3)], target);
                 a.check.verdict = verdicts[rng.below(verdicts.len())].clone();
                 if rng.below(3) == 0 {

@@ -17,7 +17,8 @@ const MAX_HEADLINE_CHARS: usize = 150;
 pub fn parse_article(src: &str) -> Article {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
     // Most text has no carriage returns: then it is not copied.
-    let normalised: std::borrow::Cow<str> = if src.contains('\r') { src.replace("\r\n", "\n").replace('\r', "\n").into() } else { src.into() };
+    let normalised: std::borrow::Cow<str> =
+        if src.contains('\r') { src.replace("\r\n", "\n").replace('\r', "\n").into() } else { src.into() };
     let mut paragraphs: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for line in normalised.split('\n') {

@@ -103,7 +103,11 @@ pub fn parse_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
 
 /// [`parse_array`] and [`to_annotations`] in one pass: each annotation is converted as soon as
 /// it is read, so a large file never holds all its W3C annotations next to their conversions.
-pub fn parse_array_resolved(json: &str, text: &[char], now: crate::time::Timestamp) -> Result<Vec<crate::annotation::Annotation>, W3cError> {
+pub fn parse_array_resolved(
+    json: &str,
+    text: &[char],
+    now: crate::time::Timestamp,
+) -> Result<Vec<crate::annotation::Annotation>, W3cError> {
     let mut resolver = resolve::Resolver::new(text, now);
     read::read_array_into(json, &mut |w| resolver.push(w))?;
     Ok(resolver.finish())

@@ -149,30 +149,33 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             return;
         }
         timer_pending.set_value(true);
-        set_timeout(move || {
-            timer_pending.set_value(false);
-            // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
-            // pointer move repainted the article in the frame of the move itself.
-            let now = over.with_value(|o| o.clone());
-            lit.update_value(|lit| {
-                if let Some(old) = lit.take() {
-                    let _ = old.remove_attribute("data-hover");
+        set_timeout(
+            move || {
+                timer_pending.set_value(false);
+                // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
+                // pointer move repainted the article in the frame of the move itself.
+                let now = over.with_value(|o| o.clone());
+                lit.update_value(|lit| {
+                    if let Some(old) = lit.take() {
+                        let _ = old.remove_attribute("data-hover");
+                    }
+                    if let Some(m) = &now {
+                        let _ = m.set_attribute("data-hover", "");
+                    }
+                    *lit = now.clone();
+                });
+                let next = now.and_then(|mark| {
+                    let (_, ids) = mark_ids(Some(mark.clone().into()))?;
+                    let r = mark.get_bounding_client_rect();
+                    let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+                    Some(Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 })
+                });
+                if hover.get_untracked() != next {
+                    hover.set(next);
                 }
-                if let Some(m) = &now {
-                    let _ = m.set_attribute("data-hover", "");
-                }
-                *lit = now.clone();
-            });
-            let next = now.and_then(|mark| {
-                let (_, ids) = mark_ids(Some(mark.clone().into()))?;
-                let r = mark.get_bounding_client_rect();
-                let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
-                Some(Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 })
-            });
-            if hover.get_untracked() != next {
-                hover.set(next);
-            }
-        }, std::time::Duration::from_millis(HOVER_DELAY_MS));
+            },
+            std::time::Duration::from_millis(HOVER_DELAY_MS),
+        );
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let collapsed = window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());

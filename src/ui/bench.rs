@@ -5,8 +5,8 @@
 
 use super::files::article_from_file;
 use super::state::AppState;
-use crate::article::Article;
 use crate::annotation::{AnnotationId, Tag};
+use crate::article::Article;
 use crate::workspace::ImportMode;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::*;
