@@ -95,16 +95,12 @@ impl History {
     /// applied form of its reversal. Returns the reversed edits in the order applied, or
     /// `None` when there is nothing to undo.
     pub fn undo(&mut self, flip: impl FnMut(Done) -> Done) -> Option<&[Done]> {
-        let step = self.undo.pop()?;
-        self.redo.push(Step { edits: step.edits.into_iter().rev().map(flip).collect(), merge: None });
-        self.redo.last().map(|s| s.edits.as_slice())
+        move_step(&mut self.undo, &mut self.redo, flip)
     }
 
     /// Redoes the last undone step, as [`History::undo`] does in the other direction.
     pub fn redo(&mut self, flip: impl FnMut(Done) -> Done) -> Option<&[Done]> {
-        let step = self.redo.pop()?;
-        self.undo.push(Step { edits: step.edits.into_iter().rev().map(flip).collect(), merge: None });
-        self.undo.last().map(|s| s.edits.as_slice())
+        move_step(&mut self.redo, &mut self.undo, flip)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -114,4 +110,12 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+}
+
+/// Takes the top step of `from`, flips its edits in reverse order and pushes the result onto
+/// `to` (reversed again on the way back, so each direction applies them in the right order).
+fn move_step<'a>(from: &mut Vec<Step>, to: &'a mut Vec<Step>, flip: impl FnMut(Done) -> Done) -> Option<&'a [Done]> {
+    let step = from.pop()?;
+    to.push(Step { edits: step.edits.into_iter().rev().map(flip).collect(), merge: None });
+    to.last().map(|s| s.edits.as_slice())
 }

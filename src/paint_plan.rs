@@ -97,11 +97,6 @@ impl PaintPlan {
         }
         (0..self.shown.len()).filter(|&b| self.shown[b] != Shown::Marks).collect()
     }
-
-    /// True when block `b` shows its highlights.
-    pub fn shows_marks(&self, b: usize) -> bool {
-        self.shown.get(b) == Some(&Shown::Marks)
-    }
 }
 
 #[cfg(test)]
@@ -112,7 +107,8 @@ mod tests {
     fn first_blocks_are_near_until_the_viewport_reports() {
         let mut p = PaintPlan::new([100, 100, 100, 100], 250);
         assert_eq!((0..4).map(|b| p.draw(b)).collect::<Vec<_>>(), [Draw::Marks, Draw::Marks, Draw::Marks, Draw::Text]);
-        assert!(p.shows_marks(2) && !p.shows_marks(3));
+        // Block 2 shows its marks (nothing to redraw when it comes near), block 3 does not.
+        assert!(!p.set_near(2, true) && p.set_near(3, true));
     }
 
     #[test]

@@ -418,24 +418,19 @@ mod tests {
                 let ids: Vec<AnnotationId> = w.annotations().iter().map(|a| a.id.clone()).collect();
                 let pick = |rng: &mut crate::testing::Rng| ids.get(rng.below(ids.len().max(1))).cloned();
                 let before = snapshot(&w);
-                let can_undo = w.can_undo();
-                match rng.below(8) {
-                    0 if can_undo => {
-                        typing = None;
-                        w.seal_history();
-                        w.undo().unwrap();
-                        future.push(before);
-                        assert_eq!(snapshot(&w), past.pop().unwrap(), "seed {seed}: undo");
-                        continue;
-                    }
-                    1 if w.can_redo() => {
-                        typing = None;
-                        w.seal_history();
-                        w.redo().unwrap();
-                        past.push(before);
-                        assert_eq!(snapshot(&w), future.pop().unwrap(), "seed {seed}: redo");
-                        continue;
-                    }
+                let dice = rng.below(8);
+                let (undo, redo) = (dice == 0 && w.can_undo(), dice == 1 && w.can_redo());
+                if undo || redo {
+                    typing = None;
+                    w.seal_history();
+                    // Undo goes back to the last state of `past`; redo forward to the last of `future`.
+                    let (back_to, leaving) = if undo { (&mut past, &mut future) } else { (&mut future, &mut past) };
+                    if undo { w.undo() } else { w.redo() }.unwrap();
+                    leaving.push(before);
+                    assert_eq!(snapshot(&w), back_to.pop().unwrap(), "seed {seed}: {}", if undo { "undo" } else { "redo" });
+                    continue;
+                }
+                match dice {
                     2 => {
                         let s = rng.below(len - 12);
                         let _ =

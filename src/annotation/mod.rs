@@ -28,6 +28,11 @@ pub enum Tag {
 impl Tag {
     pub const ALL: [Tag; 3] = [Tag::Claim, Tag::Figure, Tag::Quote];
 
+    /// The position of this tag in [`Tag::ALL`] (the order of per-tag counts).
+    pub fn index(self) -> usize {
+        Tag::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
     /// The lower-case word used in files and in `data-tags`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -19,10 +19,6 @@ pub struct Tally {
     linked_from: HashMap<AnnotationId, Vec<AnnotationId>>,
 }
 
-fn tag_index(tag: Tag) -> usize {
-    Tag::ALL.iter().position(|t| *t == tag).unwrap_or(0)
-}
-
 impl Tally {
     /// Counts `a` in (it has just joined the set).
     pub(super) fn add(&mut self, a: &Annotation) {
@@ -36,7 +32,7 @@ impl Tally {
 
     fn change(&mut self, a: &Annotation, add: bool) {
         let step = |n: &mut usize| *n = if add { *n + 1 } else { n.saturating_sub(1) };
-        let t = tag_index(a.tag);
+        let t = a.tag.index();
         step(&mut self.tags[t]);
         if !a.is_orphan() {
             step(&mut self.anchored_tags[t]);
@@ -138,8 +134,8 @@ mod tests {
             let mut tags = [0; 3];
             let mut anchored = [0; 3];
             for a in set.iter() {
-                tags[tag_index(a.tag)] += 1;
-                anchored[tag_index(a.tag)] += usize::from(!a.is_orphan());
+                tags[a.tag.index()] += 1;
+                anchored[a.tag.index()] += usize::from(!a.is_orphan());
             }
             assert_eq!(set.counts(), tags, "seed {seed}");
             assert_eq!(set.anchored_counts(), anchored, "seed {seed}");

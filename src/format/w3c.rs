@@ -96,13 +96,9 @@ pub fn parse(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
     read::read(json)
 }
 
-/// [`parse`] for a document whose top level is an array, read element by element (low memory).
-pub fn parse_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
-    read::read_array(json)
-}
-
-/// [`parse_array`] and [`to_annotations`] in one pass: each annotation is converted as soon as
-/// it is read, so a large file never holds all its W3C annotations next to their conversions.
+/// [`parse`] and [`to_annotations`] for a document whose top level is an array, in one pass:
+/// the file is read element by element, and each annotation is converted as soon as it is
+/// read, so a large file is never held as one tree nor as all its W3C annotations at once.
 pub fn parse_array_resolved(
     json: &str,
     text: &[char],
@@ -132,7 +128,8 @@ mod streaming_tests {
             format!("[{one}, {{\"type\":\"Annotation\"}}]"),
             "[{\"a\":1}".to_string(),
         ] {
-            assert_eq!(parse_array(&doc), parse(&doc), "{doc}");
+            let mut read = Vec::new();
+            assert_eq!(read::read_array_into(&doc, &mut |a| read.push(a)).map(|()| read), parse(&doc), "{doc}");
             let text: Vec<char> = "x y".chars().collect();
             let now = crate::time::Timestamp(0);
             assert_eq!(parse_array_resolved(&doc, &text, now), parse(&doc).map(|p| to_annotations(p, &text, now)), "{doc}");

@@ -38,21 +38,22 @@ enum BlockHtml {
 
 impl BlockHtml {
     fn write(self, el: &web_sys::Element) {
-        if matches!(self, BlockHtml::Keep) {
-            return;
-        }
-        // A redraw replaces the block's text nodes. A selection in them (the block came near
-        // right after a jump, with the keyboard caret or find-in-page in it) is put back by its
-        // offsets instead of being lost.
-        let kept = selection_in(el);
         match self {
-            BlockHtml::Marks(html) => el.set_inner_html(&html),
-            BlockHtml::Text(text) => el.set_text_content(Some(&text)),
+            BlockHtml::Marks(html) => keeping_selection(el, || el.set_inner_html(&html)),
+            BlockHtml::Text(text) => keeping_selection(el, || el.set_text_content(Some(&text))),
             BlockHtml::Keep => {}
         }
-        if let Some((article, caret)) = kept {
-            let _ = super::selection::set_selection(&article, caret);
-        }
+    }
+}
+
+/// Runs `replace`, which replaces block `el`'s text nodes. A selection in them (the block came
+/// near right after a jump, with the keyboard caret or find-in-page in it) is put back by its
+/// offsets instead of being lost.
+fn keeping_selection(el: &web_sys::Element, replace: impl FnOnce()) {
+    let kept = selection_in(el);
+    replace();
+    if let Some((article, caret)) = kept {
+        let _ = super::selection::set_selection(&article, caret);
     }
 }
 

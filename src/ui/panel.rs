@@ -4,7 +4,8 @@
 //! Rows are static and of one fixed height: each is keyed by (id, modified, status), so only
 //! a changed annotation's row is rebuilt and nothing per row is reactive. The list is
 //! windowed: only the rows around the visible part (all of them, up to [`WINDOW_ROWS`]) are
-//! in the DOM, so the panel costs the same with 50 or 50,000 annotations. Selection is marked by one effect that moves `aria-current`.
+//! in the DOM, so the panel costs the same with 50 or 50,000 annotations. Selection is marked
+//! by one effect that moves `aria-current`.
 
 use super::browser::{panel_item_of, scroll_into_view};
 use super::check_editor::CheckFields;
@@ -59,7 +60,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                 if verdict == VerdictFilter::All && found.is_none() {
                     match filter {
                         None => set.len() - set.orphan_count(),
-                        Some(t) => set.anchored_counts()[Tag::ALL.iter().position(|x| *x == t).unwrap_or(0)],
+                        Some(t) => set.anchored_counts()[t.index()],
                     }
                 } else {
                     set.anchored().filter(|a| keeps(a, filter, &verdict, found)).count()
@@ -156,7 +157,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
     });
     let filter_button = move |tag: Option<Tag>| {
         let label = move || match tag {
-            Some(t) => format!("{} {}", t.label(), counts.get()[Tag::ALL.iter().position(|x| *x == t).unwrap_or(0)]),
+            Some(t) => format!("{} {}", t.label(), counts.get()[t.index()]),
             None => format!("All {}", total.get()),
         };
         view! {

@@ -20,15 +20,8 @@ pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
 
 /// Reads a document whose top level is an array one element at a time, so the file is never
 /// held as one tree: a 20 MB import needs about one annotation's worth of tree at a time.
-/// Same results as [`read`] for arrays.
-pub(super) fn read_array(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
-    let mut out = Vec::new();
-    read_array_into(json, &mut |a| out.push(a))?;
-    Ok(out)
-}
-
-/// [`read_array`], handing each annotation to `sink` as soon as it is read. On an error the
-/// annotations already handed over are to be discarded.
+/// Each annotation goes to `sink` as soon as it is read; the same annotations as [`read`]
+/// gives for arrays. On an error the annotations already handed over are to be discarded.
 pub(super) fn read_array_into(json: &str, sink: &mut dyn FnMut(W3cAnnotation)) -> Result<(), W3cError> {
     use serde::de::{Deserializer as _, SeqAccess, Visitor};
     struct Items<'s>(&'s mut dyn FnMut(W3cAnnotation));
