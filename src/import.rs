@@ -11,6 +11,9 @@ use std::fmt;
 
 /// Articles larger than this are refused (bytes).
 pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+/// Articles with more blocks (headline and paragraphs) than this are refused: no news
+/// article comes near it, and laying out so many blocks would hold the page up for seconds.
+pub const MAX_ARTICLE_BLOCKS: usize = 20_000;
 /// Annotation files larger than this are refused (bytes).
 pub const MAX_ANNOTATION_BYTES: usize = 20 * 1024 * 1024;
 
@@ -22,6 +25,11 @@ pub enum FileProblem {
         limit: usize,
     },
     Empty,
+    /// More blocks than [`MAX_ARTICLE_BLOCKS`].
+    TooManyParagraphs {
+        count: usize,
+        limit: usize,
+    },
     Binary,
     Json(JsonError),
     /// Valid JSON, but neither a Factmark file nor W3C annotations.
@@ -39,6 +47,9 @@ impl fmt::Display for FileProblem {
         match self {
             FileProblem::TooLarge { size, limit } => write!(f, "it is {}, larger than the {} limit", megabytes(*size), megabytes(*limit)),
             FileProblem::Empty => f.write_str("it is empty"),
+            FileProblem::TooManyParagraphs { count, limit } => {
+                write!(f, "it has {count} paragraphs, more than the {limit} an article may have; split it into several articles")
+            }
             FileProblem::Binary => f.write_str("it looks like a binary file, not text"),
             FileProblem::Json(e) => write!(f, "it is not valid JSON ({e})"),
             FileProblem::OtherJson => f.write_str("it is JSON, but neither a Factmark file nor W3C Web Annotations"),
@@ -104,6 +115,30 @@ pub fn read_article(name: &str, bytes: &[u8]) -> Result<ArticleFile, FileProblem
     Ok(ArticleFile { format: article_format(name, &decoded.text), text: decoded.text, notice: decoded.lossy_note })
 }
 
+/// Checks an article against the limits, whichever way it came in: a file, pasted text, or
+/// the article inside a Factmark file (which would otherwise bypass the file-size check).
+pub fn check_article(article: &Article) -> Result<(), FileProblem> {
+    if article.paragraphs.is_empty() && article.title.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    let size = article.title.len() + article.paragraphs.iter().map(|p| p.len() + 2).sum::<usize>();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(FileProblem::TooLarge { size, limit: MAX_ARTICLE_BYTES });
+    }
+    let count = article.paragraphs.len() + usize::from(!article.title.is_empty());
+    if count > MAX_ARTICLE_BLOCKS {
+        return Err(FileProblem::TooManyParagraphs { count, limit: MAX_ARTICLE_BLOCKS });
+    }
+    Ok(())
+}
+
+/// An article from pasted text, checked like a file.
+pub fn article_from_paste(text: &str) -> Result<Article, FileProblem> {
+    let article = parse_article(text);
+    check_article(&article)?;
+    Ok(article)
+}
+
 /// Parses a text or Markdown article (HTML goes through [`article_from_blocks`]).
 pub fn article_from_text(format: ArticleFormat, text: &str) -> Article {
     match format {
@@ -126,6 +161,8 @@ pub fn article_from_blocks(title: &str, blocks: &[String]) -> Article {
 }
 
 /// A checked annotation file.
+// One is built per import and taken apart at once: boxing the larger variant saves nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnnotationFile {
     /// A Factmark file: its own article and annotations.
@@ -168,7 +205,10 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     let is_factmark = value.get("format").and_then(|f| f.as_str()) == Some(factmark::FORMAT);
     if is_factmark {
         return match factmark::parse_value(value) {
-            Ok(parsed) => Ok(AnnotationFile::Factmark(parsed)),
+            Ok(parsed) => match check_article(&parsed.article) {
+                Ok(()) => Ok(AnnotationFile::Factmark(parsed)),
+                Err(problem) => Err(FileProblem::Invalid(format!("the article it carries cannot be opened: {problem}"))),
+            },
             Err(factmark::FileError::NewerVersion(v)) => Err(FileProblem::NewerVersion(v)),
             Err(factmark::FileError::Json(e)) => Err(FileProblem::Json(e)),
             Err(e) => Err(FileProblem::Invalid(format!(
@@ -209,6 +249,24 @@ mod tests {
         let huge = vec![b' '; MAX_ANNOTATION_BYTES + 1];
         assert!(matches!(read_annotations(&huge, &default_text(), Timestamp(0)), Err(FileProblem::TooLarge { .. })));
         assert!(FileProblem::TooLarge { size: 6 * 1_048_576, limit: MAX_ARTICLE_BYTES }.to_string().contains("6.0 MB"));
+    }
+
+    #[test]
+    fn the_article_limits_hold_on_every_path() {
+        let big = "word ".repeat(MAX_ARTICLE_BYTES / 5 + 10);
+        assert!(matches!(article_from_paste(&big), Err(FileProblem::TooLarge { .. })), "a large paste");
+        let many = "p\n\n".repeat(MAX_ARTICLE_BLOCKS + 1);
+        assert!(matches!(article_from_paste(&many), Err(FileProblem::TooManyParagraphs { .. })), "many paragraphs");
+        assert_eq!(article_from_paste("  \n "), Err(FileProblem::Empty));
+        assert!(article_from_paste("Head\n\nBody.").is_ok());
+        // A Factmark file carrying a too-large article is refused, though the file is under its own limit.
+        let article = Article { title: "T".into(), paragraphs: vec!["x".repeat(MAX_ARTICLE_BYTES)], ..Article::default() };
+        let json = factmark::serialize(&crate::workspace::Workspace::new(article));
+        assert!(json.len() < MAX_ANNOTATION_BYTES);
+        match read_annotations(json.as_bytes(), &default_text(), Timestamp(0)) {
+            Err(FileProblem::Invalid(m)) => assert!(m.contains("larger than the 5.0 MB limit"), "{m}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

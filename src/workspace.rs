@@ -3,6 +3,8 @@
 
 mod check;
 mod html;
+#[cfg(test)]
+mod actions_test;
 pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};

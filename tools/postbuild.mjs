@@ -7,7 +7,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'dist';
-const html = await readFile(join(dir, 'index.html'), 'utf8');
+const sha = (s) => createHash('sha256').update(s).digest();
+
+// --- The served page's CSP ----------------------------------------------------------------
+// index.html says 'unsafe-inline' for scripts only because Trunk writes its loader inline
+// after the policy is written. Here every inline script of the built page is allowed by its
+// hash instead, so an injected inline script, event handler or javascript: link never runs.
+let html = await readFile(join(dir, 'index.html'), 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((body) => `'sha256-${sha(body).toString('base64')}'`).join(' ');
+if (!/script-src [^;"]*'unsafe-inline'/.test(html)) throw new Error('index.html: expected script-src with a placeholder \'unsafe-inline\'');
+html = html.replace(/(script-src [^;"]*)'unsafe-inline'/, `$1${hashes}`);
+await writeFile(join(dir, 'index.html'), html);
 const files = await readdir(dir);
 const pick = (re) => {
   const found = files.filter((f) => re.test(f));
@@ -17,7 +28,6 @@ const pick = (re) => {
 const js = pick(/^factmark-[0-9a-f]+\.js$/);
 const wasm = pick(/^factmark-[0-9a-f]+_bg\.wasm$/);
 const css = pick(/^main-[0-9a-f]+\.css$/);
-const sha = (s) => createHash('sha256').update(s).digest();
 
 // --- Service worker -------------------------------------------------------------------
 // Hashed files never change, so they are served from the cache first; the page itself is

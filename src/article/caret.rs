@@ -243,7 +243,7 @@ mod tests {
         let (_, s) = run(&t, t.blocks()[2].range.start(), &[(Motion::WordForward, true)]);
         assert_eq!(s, "两个");
         let (c, _) = run(&t, t.blocks()[2].range.start(), &[(Motion::WordBack, false)]);
-        assert_eq!(c.focus, p1.start() + 0, "back from a block start goes to the previous block's last word");
+        assert_eq!(c.focus, p1.start(), "back from a block start goes to the previous block's last word");
     }
 
     #[test]

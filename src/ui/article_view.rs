@@ -121,7 +121,7 @@ fn mark_ids(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, V
 /// How long the pointer (or focus) rests on a highlight before its tooltip shows, and after it
 /// leaves before the tooltip goes: tooltips do not flicker while the pointer crosses the text,
 /// and the frame that paints the pointer's move does not also lay out a tooltip.
-const HOVER_DELAY_MS: u64 = 120;
+const HOVER_DELAY_MS: u32 = 120;
 
 #[component]
 pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>) -> impl IntoView {
@@ -131,6 +131,9 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     // a layout) and rendering the tooltip wait for HOVER_DELAY_MS, so moving the pointer
     // costs next to nothing.
     let over = StoredValue::new_local(None::<web_sys::Element>);
+    // The pending hover timer, owned by this view: when the view is replaced (another article
+    // opened), the timer is dropped with it and never fires into its disposed signals.
+    let timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     let timer_pending = StoredValue::new(false);
     let lit = StoredValue::new_local(None::<web_sys::Element>);
     let show_hover = move |target: Option<web_sys::EventTarget>| {
@@ -150,33 +153,32 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             return;
         }
         timer_pending.set_value(true);
-        set_timeout(
-            move || {
-                timer_pending.set_value(false);
-                // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
-                // pointer move repainted the article in the frame of the move itself.
-                let now = over.with_value(|o| o.clone());
-                lit.update_value(|lit| {
-                    if let Some(old) = lit.take() {
-                        let _ = old.remove_attribute("data-hover");
-                    }
-                    if let Some(m) = &now {
-                        let _ = m.set_attribute("data-hover", "");
-                    }
-                    *lit = now.clone();
-                });
-                let next = now.and_then(|mark| {
-                    let (_, ids) = mark_ids(Some(mark.clone().into()))?;
-                    let r = mark.get_bounding_client_rect();
-                    let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
-                    Some(Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 })
-                });
-                if hover.get_untracked() != next {
-                    hover.set(next);
+        // The one that fired is kept until it is replaced here (not dropped while it runs).
+        let pending = gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || {
+            timer_pending.set_value(false);
+            // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
+            // pointer move repainted the article in the frame of the move itself.
+            let now = over.with_value(|o| o.clone());
+            lit.update_value(|lit| {
+                if let Some(old) = lit.take() {
+                    let _ = old.remove_attribute("data-hover");
                 }
-            },
-            std::time::Duration::from_millis(HOVER_DELAY_MS),
-        );
+                if let Some(m) = &now {
+                    let _ = m.set_attribute("data-hover", "");
+                }
+                *lit = now.clone();
+            });
+            let next = now.and_then(|mark| {
+                let (_, ids) = mark_ids(Some(mark.clone().into()))?;
+                let r = mark.get_bounding_client_rect();
+                let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+                Some(Hover { ids, left: r.left() + sx, top: r.bottom() + sy + 6.0 })
+            });
+            if hover.get_untracked() != next {
+                hover.set(next);
+            }
+        });
+        timer.set_value(Some(pending));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         let collapsed = window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());

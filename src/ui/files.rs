@@ -1,7 +1,7 @@
 //! Reading files the user opens or drops, and turning HTML into an article safely.
 
 use crate::article::Article;
-use crate::import::{article_from_blocks, article_from_text, read_article, ArticleFormat, FileProblem};
+use crate::import::{article_from_blocks, article_from_text, check_article, read_article, ArticleFormat, FileProblem};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -69,9 +69,7 @@ pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<(Article, Option<St
         ArticleFormat::Html => article_from_html(&file.text)?,
         format => article_from_text(format, &file.text),
     };
-    if article.paragraphs.is_empty() && article.title.is_empty() {
-        return Err(FileProblem::Empty);
-    }
+    check_article(&article)?;
     Ok((article, file.notice))
 }
 

@@ -14,12 +14,13 @@ mod report_view;
 mod selection;
 mod state;
 mod storage;
+use storage::LocalStorage;
 mod toolbar;
 mod topbar;
 
 use crate::annotation::Tag;
 use crate::article::Article;
-use crate::library::{Library, LibraryEntry};
+use crate::persist::{self, Library, LibraryEntry};
 use crate::workspace::Workspace;
 use article_view::ArticleView;
 use browser::typing_in_field;
@@ -54,10 +55,11 @@ pub fn mount() {
 
 /// The article to open at start: `article` when one was brought (benchmark mode), else the
 /// one open last, else the default article.
-fn startup(article: Option<Article>) -> (Workspace, storage::Saved, Library, String, Vec<(NoticeKind, String)>) {
+fn startup(article: Option<Article>) -> (Workspace, persist::Saved, Library, String, Vec<(NoticeKind, String)>) {
     let default = Article::default_article();
     let default_sha = Workspace::new(default.clone()).sha256().to_string();
-    let mut library = storage::load_library();
+    let mut warnings = Vec::new();
+    let mut library = persist::load_library(&LocalStorage, &mut warnings);
     if library.get(&default_sha).is_none() {
         library.entries.push(LibraryEntry {
             sha256: default_sha.clone(),
@@ -67,14 +69,19 @@ fn startup(article: Option<Article>) -> (Workspace, storage::Saved, Library, Str
             touched: 0,
         });
     }
-    let (ws, saved, notices) = match article {
+    let (ws, saved, mut notices) = match article {
         Some(article) => restore(article),
         None => {
-            let last = storage::current().filter(|sha| *sha != default_sha);
-            let saved = last.and_then(|sha| storage::raw_doc(&sha)).and_then(|raw| crate::format::factmark::parse(&raw).ok());
-            restore(saved.map(|p| p.article).unwrap_or(default))
+            let last = persist::load_current(&LocalStorage, &mut warnings).filter(|sha| *sha != default_sha);
+            let raw = last.and_then(|sha| persist::raw_doc(&LocalStorage, &sha));
+            let parsed = raw.map(|raw| crate::format::factmark::parse(&raw));
+            if let Some(Err(e)) = &parsed {
+                warnings.push(format!("The article open last could not be read ({e}), so the default article opened. Its data is still in this browser's storage."));
+            }
+            restore(parsed.and_then(Result::ok).map(|p| p.article).unwrap_or(default))
         }
     };
+    notices.splice(0..0, warnings.into_iter().map(|w| (NoticeKind::Warning, w)));
     (ws, saved, library, default_sha, notices)
 }
 

@@ -1,14 +1,15 @@
 //! The app's signals and the actions that change them; each action is one call into the core.
 
 use super::browser::{first_mark_of, focus_highlight, new_id, now, scroll_into_view};
+use super::download;
 use super::notices::{Notice, NoticeAction, NoticeKind};
-use super::{download, storage};
+use super::storage::LocalStorage;
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::article::Article;
 use crate::format::{csv, factmark, w3c};
 use crate::import::{read_annotations, AnnotationFile};
-use crate::library::{Library, LibraryEntry};
 use crate::paint_plan::{Draw, PaintPlan};
+use crate::persist::{self, Library, LibraryEntry, SaveError, Saved};
 use crate::slug::file_name;
 use crate::text::CharRange;
 use crate::workspace::{Change, ImportMode, Workspace};
@@ -41,12 +42,12 @@ pub struct AppState {
     /// Text for the screen-reader live region.
     pub announcement: RwSignal<String>,
     /// The last save failed (shown until a save succeeds).
-    pub save_error: RwSignal<Option<storage::SaveError>>,
+    pub save_error: RwSignal<Option<SaveError>>,
     /// Changes not yet written to storage. Saving only when dirty means an idle tab never
     /// overwrites what another tab (or a backup being inspected) has written.
     pub dirty: StoredValue<bool>,
     /// What this tab last wrote to storage for the open article.
-    pub saved: StoredValue<storage::Saved>,
+    pub saved: StoredValue<Saved>,
     pub library: RwSignal<Library>,
     pub import_mode: RwSignal<ImportMode>,
     /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
@@ -66,8 +67,11 @@ pub struct AppState {
     /// The default article's fingerprint: it is always in the library.
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
-    pub deleted: StoredValue<Option<(usize, LibraryEntry, Vec<(String, String)>)>>,
+    pub deleted: StoredValue<Option<DeletedArticle>>,
 }
+
+/// An article deleted from the library: its position, entry and every stored key with its value.
+pub type DeletedArticle = (usize, LibraryEntry, Vec<(String, String)>);
 
 /// Which annotations the panel shows, by verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,44 +93,9 @@ impl VerdictFilter {
 }
 
 /// Opens `article` with whatever annotations were saved for it, and notices to show.
-pub fn restore(article: Article) -> (Workspace, storage::Saved, Vec<(NoticeKind, String)>) {
-    let mut notices = Vec::new();
-    let mut ws = Workspace::new(article);
-    if let Some(profile) = storage::load_profile() {
-        ws.set_profile(profile);
-    }
-    if let Some(scale) = storage::load_scale() {
-        ws.set_scale(scale);
-    }
-    let loaded = storage::load(ws.sha256(), now().0);
-    let mut annotations = loaded.annotations;
-    let mut migrated = false;
-    let had_article = loaded.meta.is_some();
-    if let Some(meta) = loaded.meta {
-        // A scale saved with the article wins over the browser's default.
-        if meta.scale != crate::check::VerdictScale::default() {
-            ws.set_scale(meta.scale);
-        }
-        if ws.profile().is_empty() {
-            ws.set_profile(meta.profile);
-        }
-        migrated = !meta.annotations.is_empty();
-        // Chunks are newer than annotations kept in the article key by older versions.
-        let chunked: std::collections::HashSet<AnnotationId> = annotations.iter().map(|a| a.id.clone()).collect();
-        annotations.extend(meta.annotations.into_iter().filter(|a| !chunked.contains(&a.id)));
-    }
-    let report = ws.load(annotations);
-    if report.orphaned > 0 {
-        notices.push((
-            NoticeKind::Warning,
-            format!("{} saved annotation(s) no longer match the text; they are listed under “Could not place”.", report.orphaned),
-        ));
-    }
-    // After a backup of unreadable parts, the next save rewrites everything.
-    let rewrite = migrated || !loaded.problems.is_empty();
-    notices.extend(loaded.problems.into_iter().map(|p| (NoticeKind::Warning, p)));
-    let saved = storage::saved_as_loaded(&ws, rewrite, had_article);
-    (ws, saved, notices)
+pub fn restore(article: Article) -> (Workspace, Saved, Vec<(NoticeKind, String)>) {
+    let (ws, saved, notices) = persist::restore(&LocalStorage, article);
+    (ws, saved, notices.into_iter().map(|n| (NoticeKind::Warning, n)).collect())
 }
 
 fn block_signals(ws: &Workspace) -> Vec<ArcTrigger> {
@@ -154,7 +123,7 @@ fn entry_for(w: &Workspace) -> LibraryEntry {
 }
 
 impl AppState {
-    pub fn new(ws: Workspace, saved: storage::Saved, library: Library, default_sha: String) -> AppState {
+    pub fn new(ws: Workspace, saved: Saved, library: Library, default_sha: String) -> AppState {
         let blocks = block_signals(&ws);
         AppState {
             paint: StoredValue::new(paint_plan(&ws)),
@@ -313,14 +282,18 @@ impl AppState {
 
     /// The checker profile, kept once per browser and carried into every article's file.
     pub fn set_profile(&self, profile: crate::check::CheckerProfile) {
-        storage::save_profile(&profile);
+        if let Err(e) = persist::save_profile(&LocalStorage, &profile) {
+            self.notify(NoticeKind::Error, e.to_string());
+        }
         self.ws.update(|w| w.set_profile(profile));
         self.announce("Checker profile saved");
     }
 
     /// The verdict scale: stored as this browser's default and set on the open article.
     pub fn set_scale(&self, scale: crate::check::VerdictScale) {
-        storage::save_scale(&scale);
+        if let Err(e) = persist::save_scale(&LocalStorage, &scale) {
+            self.notify(NoticeKind::Error, e.to_string());
+        }
         self.ws.update(|w| w.set_scale(scale));
     }
 
@@ -446,7 +419,7 @@ impl AppState {
 
     /// Makes `ws` the open article: the current one is saved first, the article view is
     /// rebuilt, and the library lists it at the top.
-    pub fn switch_to(&self, ws: Workspace, saved: storage::Saved) {
+    pub fn switch_to(&self, ws: Workspace, saved: Saved) {
         self.save_now(None);
         self.saved.set_value(saved);
         let blocks = block_signals(&ws);
@@ -466,9 +439,9 @@ impl AppState {
     /// Records the open article as the current one, at the top of the library.
     pub fn remember_current(&self) {
         let entry = self.ws.with_untracked(entry_for);
-        storage::set_current(&entry.sha256);
+        let _ = persist::set_current(&LocalStorage, &entry.sha256);
         self.library.update(|l| l.upsert(entry));
-        let _ = storage::save_library(&self.library.get_untracked());
+        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
     }
 
     /// Opens an article the user brought (or one from the library).
@@ -490,7 +463,7 @@ impl AppState {
         if sha256 == self.default_sha.get_value() {
             return self.open_article(Article::default_article());
         }
-        match storage::raw_doc(sha256).map(|raw| factmark::parse(&raw)) {
+        match persist::raw_doc(&LocalStorage, sha256).map(|raw| factmark::parse(&raw)) {
             Some(Ok(parsed)) => self.open_article(parsed.article),
             Some(Err(e)) => self.notify(NoticeKind::Error, format!("That article's saved data could not be read: {e}.")),
             None => self.notify(NoticeKind::Error, "That article is no longer in this browser's storage."),
@@ -503,9 +476,9 @@ impl AppState {
         let mut removed = None;
         self.library.update(|l| removed = l.remove(sha256, &default));
         let Some((at, entry)) = removed else { return };
-        let raw = storage::export_raw(sha256);
-        storage::remove_all(sha256);
-        let _ = storage::save_library(&self.library.get_untracked());
+        let raw = persist::export_raw(&LocalStorage, sha256);
+        persist::remove_all(&LocalStorage, sha256);
+        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
         if self.ws.with_untracked(|w| w.sha256() == sha256) {
             self.dirty.set_value(false); // its document is gone on purpose
             self.open_article(Article::default_article());
@@ -523,12 +496,12 @@ impl AppState {
     pub fn undo_delete_article(&self) {
         let Some((at, entry, raw)) = self.deleted.get_value() else { return };
         self.deleted.set_value(None);
-        if let Err(e) = storage::restore_raw(&raw) {
+        if let Err(e) = persist::restore_raw(&LocalStorage, &raw) {
             return self.notify(NoticeKind::Error, e.to_string());
         }
         let title = entry.title.clone();
         self.library.update(|l| l.restore(at, entry));
-        let _ = storage::save_library(&self.library.get_untracked());
+        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
         self.announce(format!("Restored “{title}”"));
     }
 
@@ -561,6 +534,18 @@ impl AppState {
         self.ws.update(|w| result = Some(w.import(list, mode)));
         let Some((change, report)) = result else { return };
         self.refresh_blocks(&change.blocks);
+        // What the notice says was added must be saved, or the notice must say it is not:
+        // saved now, in full, instead of in idle slices that a reload could cut short.
+        self.dirty.set_value(true);
+        self.save_now(None);
+        let unsaved = self.ws.with_untracked(|w| self.saved.with_value(|s| persist::unsaved_count(w, s)));
+        if unsaved > 0 {
+            let why = self.save_error.get_untracked().map(|e| e.to_string()).unwrap_or_default();
+            return self.notify(
+                NoticeKind::Error,
+                format!("Imported “{name}”: {report}. But {unsaved} annotation(s) of this article are not saved in this browser. {why}"),
+            );
+        }
         let kind = if report.placed.orphaned > 0 { NoticeKind::Warning } else { NoticeKind::Info };
         self.notify(kind, format!("Imported “{name}”: {report}."));
     }
@@ -592,7 +577,7 @@ impl AppState {
         }
         let started = super::browser::now_ms();
         let mut saved = self.saved.get_value();
-        let result = self.ws.with_untracked(|w| storage::save_changes(w, &mut saved, budget_ms, super::browser::now_ms));
+        let result = self.ws.with_untracked(|w| persist::save_changes(&LocalStorage, w, &mut saved, budget_ms, super::browser::now_ms));
         self.saved.set_value(saved);
         super::bench::saved(super::browser::now_ms() - started);
         match result {
@@ -604,7 +589,7 @@ impl AppState {
                 self.library.update_untracked(|l| changed = l.set_count(&sha, count, now()));
                 if changed {
                     self.library.notify();
-                    let _ = storage::save_library(&self.library.get_untracked());
+                    let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
                 }
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);

@@ -3,7 +3,6 @@
 use super::files::{article_from_file, input_files, read_bytes};
 use super::notices::NoticeKind;
 use super::state::AppState;
-use crate::article::parse_article;
 use crate::workspace::{ImportMode, Workspace};
 use leptos::prelude::*;
 
@@ -70,11 +69,11 @@ pub fn TopBar(state: AppState) -> impl IntoView {
     let submit_new = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let text = new_text.get_untracked();
-        let article = parse_article(&text);
-        if article.paragraphs.is_empty() && article.title.is_empty() {
-            state.notify(NoticeKind::Info, "Paste the article's text first.");
-            return;
-        }
+        let article = match crate::import::article_from_paste(&text) {
+            Ok(article) => article,
+            Err(crate::import::FileProblem::Empty) => return state.notify(NoticeKind::Info, "Paste the article's text first."),
+            Err(problem) => return state.notify(NoticeKind::Error, format!("Could not open the pasted text: {problem}.")),
+        };
         if let Some(d) = new_dialog.get() {
             d.close();
         }

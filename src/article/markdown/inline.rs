@@ -211,8 +211,7 @@ fn tag(c: &[char], i: usize, pieces: &mut Vec<Piece>) -> Option<usize> {
 fn resolve_emphasis(pieces: &mut [Piece]) {
     for i in 0..pieces.len() {
         let Piece::Delim { ch, close: true, .. } = pieces[i] else { continue };
-        loop {
-            let Piece::Delim { n: n_close, .. } = pieces[i] else { break };
+        while let Piece::Delim { n: n_close, .. } = pieces[i] {
             if n_close == 0 {
                 break;
             }

@@ -6,10 +6,15 @@ use crate::annotation::{Annotation, AnnotationId, AnnotationSet};
 use crate::workspace::Workspace;
 
 /// Number of annotation chunks per article (about 80 annotations each at 5,000).
-pub const CHUNKS: usize = 64;
+pub(super) const CHUNKS: usize = 64;
 
 /// FNV-1a, 64-bit: tiny, stable across builds and platforms (unlike `DefaultHasher`).
-fn fnv(bytes: &[u8], mut h: u64) -> u64 {
+pub(super) fn fnv(bytes: &[u8]) -> u64 {
+    fnv_from(bytes, FNV_OFFSET)
+}
+
+/// FNV-1a continued from the hash `h` of what came before.
+fn fnv_from(bytes: &[u8], mut h: u64) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
@@ -20,23 +25,23 @@ fn fnv(bytes: &[u8], mut h: u64) -> u64 {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The chunk an annotation is stored in.
-pub fn chunk_of(id: &AnnotationId) -> usize {
-    (fnv(id.as_str().as_bytes(), FNV_OFFSET) % CHUNKS as u64) as usize
+pub(super) fn chunk_of(id: &AnnotationId) -> usize {
+    (fnv(id.as_str().as_bytes()) % CHUNKS as u64) as usize
 }
 
 /// A fingerprint of everything about an annotation that storage keeps. Every edit goes
 /// through `Workspace::update`, which sets `modified`; anchoring changes the range and status.
 fn annotation_print(a: &Annotation) -> u64 {
-    let mut h = fnv(a.id.as_str().as_bytes(), FNV_OFFSET);
-    h = fnv(&a.modified.0.to_le_bytes(), h);
-    h = fnv(&(a.range().start() as u64).to_le_bytes(), h);
-    h = fnv(&(a.range().end() as u64).to_le_bytes(), h);
-    fnv(&[u8::from(a.is_orphan())], h)
+    let mut h = fnv(a.id.as_str().as_bytes());
+    h = fnv_from(&a.modified.0.to_le_bytes(), h);
+    h = fnv_from(&(a.range().start() as u64).to_le_bytes(), h);
+    h = fnv_from(&(a.range().end() as u64).to_le_bytes(), h);
+    fnv_from(&[u8::from(a.is_orphan())], h)
 }
 
 /// One fingerprint per chunk; a chunk whose fingerprint changed must be written again.
 /// Summing (not xor-ing) keeps two equal annotations from cancelling out.
-pub fn fingerprints(set: &AnnotationSet) -> Vec<u64> {
+pub(super) fn fingerprints(set: &AnnotationSet) -> Vec<u64> {
     let mut fp = vec![0u64; CHUNKS];
     // A sum does not depend on order, so the walk need not follow the document.
     for a in set.unordered() {
@@ -47,15 +52,15 @@ pub fn fingerprints(set: &AnnotationSet) -> Vec<u64> {
 }
 
 /// The annotations of chunk `k`, in document order.
-pub fn chunk<'a>(set: &'a AnnotationSet, k: usize) -> impl Iterator<Item = &'a Annotation> {
+pub(super) fn chunk(set: &AnnotationSet, k: usize) -> impl Iterator<Item = &Annotation> {
     set.iter().filter(move |a| chunk_of(&a.id) == k)
 }
 
 /// A fingerprint of the article-level part of the file (text, profile, scale).
-pub fn meta_fingerprint(ws: &Workspace) -> u64 {
-    let mut h = fnv(ws.sha256().as_bytes(), FNV_OFFSET);
-    h = fnv(serde_json::to_string(ws.profile()).unwrap_or_default().as_bytes(), h);
-    fnv(ws.scale().to_lines().as_bytes(), h)
+pub(super) fn meta_fingerprint(ws: &Workspace) -> u64 {
+    let mut h = fnv(ws.sha256().as_bytes());
+    h = fnv_from(serde_json::to_string(ws.profile()).unwrap_or_default().as_bytes(), h);
+    fnv_from(ws.scale().to_lines().as_bytes(), h)
 }
 
 #[cfg(test)]

@@ -26,10 +26,9 @@ pub struct Library {
 }
 
 impl Library {
-    /// Reads the stored index; anything unreadable gives an empty library (the documents
-    /// themselves are untouched, and the index is rebuilt as articles are opened).
-    pub fn parse(json: &str) -> Library {
-        serde_json::from_str(json).unwrap_or_default()
+    /// Reads the stored index; `None` when it is unreadable.
+    pub fn parse(json: &str) -> Option<Library> {
+        serde_json::from_str(json).ok()
     }
 
     pub fn serialize(&self) -> String {
@@ -104,8 +103,8 @@ mod tests {
         lib.upsert(entry("x"));
         assert!(lib.set_count("x", 4, Timestamp(9)));
         assert!(!lib.set_count("x", 4, Timestamp(10)), "no change, no write");
-        assert_eq!(Library::parse(&lib.serialize()), lib);
-        assert_eq!(Library::parse("{not json"), Library::default());
-        assert_eq!(Library::parse("[1,2]"), Library::default());
+        assert_eq!(Library::parse(&lib.serialize()), Some(lib));
+        assert_eq!(Library::parse("{not json"), None);
+        assert_eq!(Library::parse("[1,2]"), None);
     }
 }

@@ -1,0 +1,59 @@
+//! Saving work in the browser, independent of the browser: the key layout, chunking, loading
+//! with backups, the budgeted save and the settings keys, over a small [`Store`] trait that
+//! the UI implements for localStorage (and tests implement in memory).
+
+mod article;
+mod backup;
+mod chunks;
+mod library;
+#[cfg(test)]
+mod memory;
+mod settings;
+#[cfg(test)]
+mod tests;
+
+pub use article::{export_raw, raw_doc, remove_all, restore, restore_raw, save_changes, unsaved_count, Saved};
+pub use library::{Library, LibraryEntry};
+pub use settings::{load_current, load_library, load_profile, load_scale, save_library, save_profile, save_scale, set_current};
+
+use std::fmt;
+
+/// A key-value store of strings, the shape of the browser's localStorage.
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError>;
+    fn remove(&self, key: &str);
+}
+
+/// Why a write failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage quota is used up.
+    Full,
+    /// Storage is switched off or not available (private mode, settings).
+    Unavailable(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Full => f.write_str("The browser's storage for this page is full, so your latest changes are not saved locally. Use “Download JSON” to keep your work."),
+            SaveError::Unavailable(why) => write!(f, "Saving in this browser is not possible ({why}). Use “Download JSON” to keep your work."),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Every key starts with this, so Factmark's data never mixes with another app's on the origin.
+const PREFIX: &str = "factmark:";
+
+/// The key of an article's own part (its text, profile and scale).
+fn doc_key(sha256: &str) -> String {
+    format!("{PREFIX}doc:{sha256}")
+}
+
+/// The key of an article's annotation chunk `k`.
+fn chunk_key(sha256: &str, k: usize) -> String {
+    format!("{PREFIX}ann:{sha256}:{k}")
+}
