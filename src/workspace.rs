@@ -1,10 +1,10 @@
 //! The workspace: one article with its annotations and undo history; every user action is
 //! one method here, returning which blocks need re-rendering.
 
-mod check;
-mod html;
 #[cfg(test)]
 mod actions_test;
+mod check;
+mod html;
 pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};
