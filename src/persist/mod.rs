@@ -45,6 +45,23 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+/// How much room the saved work takes and how much is left, for the library menu.
+pub fn describe_space(store: &str, used_bytes: f64, quota_bytes: f64) -> String {
+    let mb = |b: f64| b / 1_048_576.0;
+    let free = (quota_bytes - used_bytes).max(0.0);
+    format!("Saved in this browser’s {store}: {:.1} MB used, {:.0} MB free", mb(used_bytes), mb(free))
+}
+
+#[cfg(test)]
+#[test]
+fn space_is_described_in_megabytes() {
+    assert_eq!(
+        describe_space("IndexedDB", 3.5 * 1_048_576.0, 1000.0 * 1_048_576.0),
+        "Saved in this browser’s IndexedDB: 3.5 MB used, 996 MB free"
+    );
+    assert!(describe_space("x", 10.0, 5.0).ends_with(" 0 MB free"), "never negative");
+}
+
 /// Every key starts with this, so Factmark's data never mixes with another app's on the origin.
 const PREFIX: &str = "factmark:";
 

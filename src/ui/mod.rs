@@ -7,6 +7,7 @@ mod caret_keys;
 mod check_editor;
 mod download;
 mod files;
+mod idb;
 mod near_blocks;
 mod notices;
 mod panel;
@@ -14,7 +15,7 @@ mod report_view;
 mod selection;
 mod state;
 mod storage;
-use storage::LocalStorage;
+use storage::BrowserStore;
 mod toolbar;
 mod topbar;
 
@@ -41,16 +42,21 @@ const SAVE_SLICE_MS: f64 = 1.5;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if bench::requested() {
-        // The workload article is fetched and opened before the app mounts, as the kit's
-        // contract describes: mounting the default article first would be wasted work.
-        wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
+        // The saved work is read before the app starts; without IndexedDB (or if it fails)
+        // the app keeps to localStorage.
+        if let Err(e) = idb::start().await {
+            web_sys::console::warn_2(&"Factmark: IndexedDB is not available, using localStorage:".into(), &e);
+        }
+        if bench::requested() {
+            // The workload article is fetched and opened before the app mounts, as the kit's
+            // contract describes: mounting the default article first would be wasted work.
             let opened = bench::workload_article().await;
             leptos::mount::mount_to_body(move || view! { <App opened /> });
-        });
-        return;
-    }
-    leptos::mount::mount_to_body(|| view! { <App /> });
+        } else {
+            leptos::mount::mount_to_body(|| view! { <App /> });
+        }
+    });
 }
 
 /// The article to open at start: `article` when one was brought (benchmark mode), else the
@@ -59,7 +65,7 @@ fn startup(article: Option<Article>) -> (Workspace, persist::Saved, Library, Str
     let default = Article::default_article();
     let default_sha = Workspace::new(default.clone()).sha256().to_string();
     let mut warnings = Vec::new();
-    let mut library = persist::load_library(&LocalStorage, &mut warnings);
+    let mut library = persist::load_library(&BrowserStore, &mut warnings);
     if library.get(&default_sha).is_none() {
         library.entries.push(LibraryEntry {
             sha256: default_sha.clone(),
@@ -72,8 +78,8 @@ fn startup(article: Option<Article>) -> (Workspace, persist::Saved, Library, Str
     let (ws, saved, mut notices) = match article {
         Some(article) => restore(article),
         None => {
-            let last = persist::load_current(&LocalStorage, &mut warnings).filter(|sha| *sha != default_sha);
-            let raw = last.and_then(|sha| persist::raw_doc(&LocalStorage, &sha));
+            let last = persist::load_current(&BrowserStore, &mut warnings).filter(|sha| *sha != default_sha);
+            let raw = last.and_then(|sha| persist::raw_doc(&BrowserStore, &sha));
             let parsed = raw.map(|raw| crate::format::factmark::parse(&raw));
             if let Some(Err(e)) = &parsed {
                 warnings.push(format!("The article open last could not be read ({e}), so the default article opened. Its data is still in this browser's storage."));
@@ -97,6 +103,12 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
     let brought = article.is_some();
     let (ws, saved, library, default_sha, notices) = startup(article);
     let state = AppState::new(ws, saved, library, default_sha);
+    // A batch of writes IndexedDB refused: say so, and write everything again at the next save.
+    idb::on_failure(move |e| {
+        state.saved.set_value(persist::Saved::default());
+        state.dirty.set_value(true);
+        state.save_error.set(Some(e));
+    });
     if brought {
         state.remember_current();
     }

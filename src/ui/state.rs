@@ -3,7 +3,7 @@
 use super::browser::{first_mark_of, focus_highlight, new_id, now, scroll_into_view};
 use super::download;
 use super::notices::{Notice, NoticeAction, NoticeKind};
-use super::storage::LocalStorage;
+use super::storage::BrowserStore;
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::article::Article;
 use crate::format::{csv, factmark, w3c};
@@ -94,7 +94,7 @@ impl VerdictFilter {
 
 /// Opens `article` with whatever annotations were saved for it, and notices to show.
 pub fn restore(article: Article) -> (Workspace, Saved, Vec<(NoticeKind, String)>) {
-    let (ws, saved, notices) = persist::restore(&LocalStorage, article);
+    let (ws, saved, notices) = persist::restore(&BrowserStore, article);
     (ws, saved, notices.into_iter().map(|n| (NoticeKind::Warning, n)).collect())
 }
 
@@ -282,7 +282,7 @@ impl AppState {
 
     /// The checker profile, kept once per browser and carried into every article's file.
     pub fn set_profile(&self, profile: crate::check::CheckerProfile) {
-        if let Err(e) = persist::save_profile(&LocalStorage, &profile) {
+        if let Err(e) = persist::save_profile(&BrowserStore, &profile) {
             self.notify(NoticeKind::Error, e.to_string());
         }
         self.ws.update(|w| w.set_profile(profile));
@@ -291,7 +291,7 @@ impl AppState {
 
     /// The verdict scale: stored as this browser's default and set on the open article.
     pub fn set_scale(&self, scale: crate::check::VerdictScale) {
-        if let Err(e) = persist::save_scale(&LocalStorage, &scale) {
+        if let Err(e) = persist::save_scale(&BrowserStore, &scale) {
             self.notify(NoticeKind::Error, e.to_string());
         }
         self.ws.update(|w| w.set_scale(scale));
@@ -439,9 +439,9 @@ impl AppState {
     /// Records the open article as the current one, at the top of the library.
     pub fn remember_current(&self) {
         let entry = self.ws.with_untracked(entry_for);
-        let _ = persist::set_current(&LocalStorage, &entry.sha256);
+        let _ = persist::set_current(&BrowserStore, &entry.sha256);
         self.library.update(|l| l.upsert(entry));
-        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
+        let _ = persist::save_library(&BrowserStore, &self.library.get_untracked());
     }
 
     /// Opens an article the user brought (or one from the library).
@@ -463,7 +463,7 @@ impl AppState {
         if sha256 == self.default_sha.get_value() {
             return self.open_article(Article::default_article());
         }
-        match persist::raw_doc(&LocalStorage, sha256).map(|raw| factmark::parse(&raw)) {
+        match persist::raw_doc(&BrowserStore, sha256).map(|raw| factmark::parse(&raw)) {
             Some(Ok(parsed)) => self.open_article(parsed.article),
             Some(Err(e)) => self.notify(NoticeKind::Error, format!("That article's saved data could not be read: {e}.")),
             None => self.notify(NoticeKind::Error, "That article is no longer in this browser's storage."),
@@ -476,9 +476,9 @@ impl AppState {
         let mut removed = None;
         self.library.update(|l| removed = l.remove(sha256, &default));
         let Some((at, entry)) = removed else { return };
-        let raw = persist::export_raw(&LocalStorage, sha256);
-        persist::remove_all(&LocalStorage, sha256);
-        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
+        let raw = persist::export_raw(&BrowserStore, sha256);
+        persist::remove_all(&BrowserStore, sha256);
+        let _ = persist::save_library(&BrowserStore, &self.library.get_untracked());
         if self.ws.with_untracked(|w| w.sha256() == sha256) {
             self.dirty.set_value(false); // its document is gone on purpose
             self.open_article(Article::default_article());
@@ -496,12 +496,12 @@ impl AppState {
     pub fn undo_delete_article(&self) {
         let Some((at, entry, raw)) = self.deleted.get_value() else { return };
         self.deleted.set_value(None);
-        if let Err(e) = persist::restore_raw(&LocalStorage, &raw) {
+        if let Err(e) = persist::restore_raw(&BrowserStore, &raw) {
             return self.notify(NoticeKind::Error, e.to_string());
         }
         let title = entry.title.clone();
         self.library.update(|l| l.restore(at, entry));
-        let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
+        let _ = persist::save_library(&BrowserStore, &self.library.get_untracked());
         self.announce(format!("Restored “{title}”"));
     }
 
@@ -577,7 +577,7 @@ impl AppState {
         }
         let started = super::browser::now_ms();
         let mut saved = self.saved.get_value();
-        let result = self.ws.with_untracked(|w| persist::save_changes(&LocalStorage, w, &mut saved, budget_ms, super::browser::now_ms));
+        let result = self.ws.with_untracked(|w| persist::save_changes(&BrowserStore, w, &mut saved, budget_ms, super::browser::now_ms));
         self.saved.set_value(saved);
         super::bench::saved(super::browser::now_ms() - started);
         match result {
@@ -589,7 +589,7 @@ impl AppState {
                 self.library.update_untracked(|l| changed = l.set_count(&sha, count, now()));
                 if changed {
                     self.library.notify();
-                    let _ = persist::save_library(&LocalStorage, &self.library.get_untracked());
+                    let _ = persist::save_library(&BrowserStore, &self.library.get_untracked());
                 }
                 if self.save_error.get_untracked().is_some() {
                     self.save_error.set(None);

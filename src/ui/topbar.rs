@@ -181,10 +181,23 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
             d.set_open(false);
         }
     };
+    // How much room the library takes, asked of the browser each time the menu opens.
+    let space = RwSignal::new(None::<String>);
+    let on_toggle = move |_| {
+        if menu.get_untracked().is_some_and(|d| d.open()) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let store = if super::idb::active() { "IndexedDB" } else { "localStorage" };
+                if let Some((used, quota)) = super::idb::estimate().await {
+                    space.try_set(Some(crate::persist::describe_space(store, used, quota)));
+                }
+            });
+        }
+    };
     view! {
-        <details class="menu library" node_ref=menu>
+        <details class="menu library" node_ref=menu on:toggle=on_toggle>
             <summary>"Articles"</summary>
             <div class="menu-body">
+                <p class="library-space" data-space>{move || space.get()}</p>
                 <ul class="library-list" aria-label="Articles in this browser">
                     <For each=move || state.library.get().entries key=|e| (e.sha256.clone(), e.annotations, e.title.clone()) let:entry>
                         {

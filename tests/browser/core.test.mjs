@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startAll, openApp, dragSelect, marks, textOf, panelIds, sleep } from './helpers.mjs';
+import * as inPage from './page-fns.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -14,14 +15,16 @@ const SENTENCE = 'They control areas with large mineral deposits.';
 const CLAIM = 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion';
 const SAVE_KEY_PREFIX = 'factmark:doc:';
 
-// What localStorage holds for the open article: the article part plus its annotation chunks.
-const savedDoc = (page) => page.evaluate((p) => {
-  const keys = Object.keys(localStorage);
-  const docKey = keys.find((k) => k.startsWith(p));
-  const doc = docKey ? JSON.parse(localStorage.getItem(docKey)) : null;
-  const chunks = keys.filter((k) => k.startsWith('factmark:ann:')).flatMap((k) => JSON.parse(localStorage.getItem(k)));
+// What the app's storage holds for the open article: the article part plus its annotation chunks.
+const savedDoc = async (page) => {
+  const items = await page.evaluate(inPage.stored);
+  const keys = Object.keys(items);
+  const docKey = keys.find((k) => k.startsWith(SAVE_KEY_PREFIX));
+  const doc = docKey ? JSON.parse(items[docKey]) : null;
+  const chunks = keys.filter((k) => k.startsWith('factmark:ann:')).flatMap((k) => JSON.parse(items[k]));
   return doc ? { ...doc, annotations: [...doc.annotations, ...chunks] } : null;
-}, SAVE_KEY_PREFIX);
+};
+const storedValue = async (page, key) => (await page.evaluate(inPage.stored))[key];
 
 test('renders the default article', async () => {
   const { page, context, errors } = await openApp(env);
@@ -198,34 +201,33 @@ test('whitespace selections do nothing, duplicates are not created, selections s
 
 test('corrupt saved state: the app opens, says so, and keeps a backup', async () => {
   const { page, context } = await openApp(env);
-  const key = await page.evaluate((p) => {
-    const sha = 'bbab0af4690cf5947330aeaf7f855f4b7e0a4d046e3e58974a0ad6286674cb05';
-    localStorage.setItem(p + sha, '{"format":"factmark", broken');
-    return p + sha;
-  }, SAVE_KEY_PREFIX);
+  const key = `${SAVE_KEY_PREFIX}bbab0af4690cf5947330aeaf7f855f4b7e0a4d046e3e58974a0ad6286674cb05`;
+  await page.evaluate(inPage.stored, { [key]: '{"format":"factmark", broken' });
   await page.reload();
   await page.waitForSelector('article p[data-block]');
   const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await alert.waitFor();
   assert.match(await alert.textContent(), /line 1, column \d+/);
-  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('factmark:backup:')));
+  const backups = Object.keys(await page.evaluate(inPage.stored)).filter((k) => k.startsWith('factmark:backup:'));
   assert.equal(backups.length, 1);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), '{"format":"factmark", broken');
+  assert.equal(await storedValue(page, backups[0]), '{"format":"factmark", broken');
   assert.equal(await page.locator('article p[data-block]').count(), 5);
   // New work saves normally under the main key; the backup stays.
   await dragSelect(page, 'Luhansk');
   await page.keyboard.press('c');
   await sleep(300);
   assert.equal((await savedDoc(page)).annotations.length, 1);
-  assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).format, 'factmark', 'the article part was rewritten');
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), '{"format":"factmark", broken');
+  assert.equal(JSON.parse(await storedValue(page, key)).format, 'factmark', 'the article part was rewritten');
+  assert.equal(await storedValue(page, backups[0]), '{"format":"factmark", broken');
   await context.close();
 });
 
 test('a full storage quota shows a warning and keeps the work in memory', async () => {
   const { page, context } = await openApp(env);
   await page.evaluate(() => {
+    // Both stores the app may use refuse every write, as a full disk does.
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
   });
   await dragSelect(page, 'Luhansk');
   await page.keyboard.press('c');

@@ -3,7 +3,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startAll, openApp, dragSelect, marks, panelIds, sleep } from './helpers.mjs';
+import { startAll, openApp, dragSelect, marks, panelIds, sleep, storedAnnotations } from './helpers.mjs';
+
+/** Waits until the app's storage holds `n` annotations of the open article's chunks. */
+async function waitForStored(page, n, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const count = await storedAnnotations(page);
+    if (count === n) return;
+    if (Date.now() > until) assert.fail(`storage holds ${count} annotations, not ${n}`);
+    await sleep(100);
+  }
+}
 
 let env;
 before(async () => { env = await startAll(); });
@@ -211,8 +222,7 @@ test('a large import is saved in slices and comes back whole after a reload', as
   }));
   await importFile(page, file('bulk.json', JSON.stringify(list), 'application/json'));
   await page.getByRole('status').filter({ hasText: /400 added/ }).waitFor();
-  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('factmark:ann:'))
-    .reduce((n, k) => n + JSON.parse(localStorage.getItem(k)).length, 0) === 400, null, { timeout: 5000 });
+  await waitForStored(page, 400);
   await page.reload();
   await page.waitForSelector('article mark');
   assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll('article mark')].flatMap((m) => m.dataset.annotationIds.split(' '))).size), 400);

@@ -71,3 +71,9 @@ export async function panelIds(page) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** How many annotations the app's storage holds in its annotation chunks (all articles). */
+export async function storedAnnotations(page) {
+  const items = await page.evaluate(inPage.stored);
+  return Object.keys(items).filter((k) => k.startsWith('factmark:ann:')).reduce((n, k) => n + JSON.parse(items[k]).length, 0);
+}

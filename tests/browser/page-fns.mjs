@@ -46,3 +46,27 @@ export function marks() {
     ids: m.dataset.annotationIds.split(' '), tags: m.dataset.tags.split(' '), text: m.textContent,
   }));
 }
+
+/**
+ * Everything the app has stored, as { key: value }: its IndexedDB store when it has one (see
+ * src/ui/idb.rs), else localStorage. `put` (optional) first writes { key: value } there, as
+ * another tab or a corrupted disk would.
+ */
+export async function stored(put) {
+  const hasDb = (await indexedDB.databases()).some((d) => d.name === 'factmark');
+  if (!hasDb) {
+    for (const [k, v] of Object.entries(put ?? {})) localStorage.setItem(k, v);
+    return Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+  }
+  const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const db = await req(indexedDB.open('factmark'));
+  if (put) {
+    const tx = db.transaction('kv', 'readwrite');
+    for (const [k, v] of Object.entries(put)) tx.objectStore('kv').put(v, k);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+  }
+  const store = db.transaction('kv').objectStore('kv');
+  const [keys, values] = [await req(store.getAllKeys()), await req(store.getAll())];
+  db.close();
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}

@@ -1,0 +1,19 @@
+// temporary: longest main-thread task while opening big articles
+import { startAll, openApp, sleep } from './helpers.mjs';
+const env = await startAll();
+const { page } = await openApp(env);
+await page.evaluate(() => { window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false }); });
+const cases = {
+  'paras20k': 'Many\n\n' + Array.from({ length: 19990 }, (_, i) => `Para ${i} short text.`).join('\n\n'),
+  'prose4.9MB': 'Prose\n\n' + Array.from({ length: 9000 }, (_, i) => `${'The ministry said the figures were provisional and would be revised after the audit. '.repeat(6)} ${i}`).join('\n\n'),
+};
+for (const [name, text] of Object.entries(cases)) {
+  await page.evaluate(() => { window.__long = []; });
+  const t0 = Date.now();
+  await page.getByLabel('Open article').setInputFiles({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.locator('article h1', { hasText: name.startsWith('p') && name.includes('paras') ? 'Many' : 'Prose' }).waitFor({ timeout: 120000 });
+  await sleep(1500);
+  const long = await page.evaluate(() => window.__long);
+  console.log(name, (text.length / 1e6).toFixed(2), 'MB', 'open ms', Date.now() - t0, 'longest task', Math.max(0, ...long).toFixed(0), 'tasks>50', long.length, long.map((x) => x.toFixed(0)).join(','));
+}
+await env.close();
