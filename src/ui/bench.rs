@@ -4,7 +4,7 @@
 //! handler ("tag on release"). Without `?bench` none of this runs.
 
 use super::files::article_from_file;
-use super::state::AppState;
+use super::state::{AppEvent, AppState};
 use crate::annotation::{AnnotationId, Tag};
 use crate::article::Article;
 use crate::workspace::ImportMode;
@@ -22,7 +22,7 @@ thread_local! {
 }
 
 /// Records how long the last autosave blocked the page (read by `extra.lastSaveMs`).
-pub fn saved(ms: f64) {
+fn saved(ms: f64) {
     LAST_SAVE_MS.with(|c| c.set(ms));
 }
 
@@ -36,8 +36,8 @@ pub fn requested() -> bool {
     window().location().search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()).is_some_and(|p| p.has("bench"))
 }
 
-/// Called by the selection handler when a person's selection created an annotation.
-pub fn created(id: &AnnotationId, quote: &str) {
+/// Called when a person's selection created an annotation.
+fn created(id: &AnnotationId, quote: &str) {
     ON_CREATE.with(|cb| {
         if let Some(cb) = cb.borrow().as_ref() {
             let info = Object::new();
@@ -192,6 +192,10 @@ fn mark_ready(result: Result<(), String>) {
 /// Installs `window.__bench` once the app has mounted with the workload article (`opened`
 /// says whether it could be opened), then signals readiness after two animation frames.
 pub fn start(state: AppState, opened: Result<(), String>) {
+    super::state::observe(|event| match event {
+        AppEvent::Created { id, quote } => created(id, quote),
+        AppEvent::Saved { blocking_ms } => saved(*blocking_ms),
+    });
     install(state);
     request_animation_frame(move || request_animation_frame(move || mark_ready(opened)));
 }

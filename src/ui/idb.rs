@@ -64,7 +64,16 @@ async fn open_db() -> Result<IdbDatabase, JsValue> {
         }
     });
     req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let db = done(&req).await?;
+    // Another tab holding an older version open would keep this waiting: use localStorage.
+    let db = {
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            req.set_onsuccess(Some(&resolve));
+            req.set_onerror(Some(&reject));
+            req.set_onblocked(Some(&reject));
+        });
+        JsFuture::from(promise).await?;
+        req.result()?
+    };
     drop(upgrade);
     db.dyn_into()
 }
@@ -124,9 +133,12 @@ pub async fn start() -> Result<(), JsValue> {
         }
     }
     MIRROR.with(|m| *m.borrow_mut() = Some(Mirror { db, items, pending: Vec::new(), flush_scheduled: false, on_failure: None }));
-    // Ask the browser not to evict the library under storage pressure (it may say no).
+    // Ask the browser not to evict the library under storage pressure. Not awaited: Firefox
+    // asks the person, and the answer can take forever.
     if let Ok(p) = leptos::prelude::window().navigator().storage().persist() {
-        let _ = JsFuture::from(p).await;
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(p).await;
+        });
     }
     Ok(())
 }

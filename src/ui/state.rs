@@ -73,6 +73,34 @@ pub struct AppState {
 /// An article deleted from the library: its position, entry and every stored key with its value.
 pub type DeletedArticle = (usize, LibraryEntry, Vec<(String, String)>);
 
+/// What the app tells an observer (the benchmark mode) as it happens, so that no action
+/// calls the observer by name.
+pub enum AppEvent<'a> {
+    /// A person's selection created an annotation.
+    Created { id: &'a AnnotationId, quote: &'a str },
+    /// A save ran, blocking the page this long.
+    Saved { blocking_ms: f64 },
+}
+
+type Observer = Box<dyn Fn(&AppEvent)>;
+
+thread_local! {
+    static OBSERVER: std::cell::RefCell<Option<Observer>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets the one observer of [`AppEvent`]s.
+pub fn observe(f: impl Fn(&AppEvent) + 'static) {
+    OBSERVER.with(|o| *o.borrow_mut() = Some(Box::new(f)));
+}
+
+fn report(event: AppEvent) {
+    OBSERVER.with(|o| {
+        if let Some(f) = o.borrow().as_ref() {
+            f(&event);
+        }
+    });
+}
+
 /// Which annotations the panel shows, by verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VerdictFilter {
@@ -248,7 +276,7 @@ impl AppState {
                 if let Some(id) = change.focus {
                     let quote = self.ws.with_untracked(|w| w.annotations().get(&id).map(|a| a.target.exact.clone())).unwrap_or_default();
                     if created {
-                        super::bench::created(&id, &quote);
+                        report(AppEvent::Created { id: &id, quote: &quote });
                     }
                     let verb = if created { "added" } else { "already exists" };
                     self.announce(format!("{} {verb}: {quote}", tag.label()));
@@ -579,7 +607,7 @@ impl AppState {
         let mut saved = self.saved.get_value();
         let result = self.ws.with_untracked(|w| persist::save_changes(&BrowserStore, w, &mut saved, budget_ms, super::browser::now_ms));
         self.saved.set_value(saved);
-        super::bench::saved(super::browser::now_ms() - started);
+        report(AppEvent::Saved { blocking_ms: super::browser::now_ms() - started });
         match result {
             Ok(false) => false,
             Ok(true) => {
