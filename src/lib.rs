@@ -4,7 +4,6 @@
 pub mod anchor;
 pub mod annotation;
 pub mod article;
-pub mod check;
 pub mod format;
 pub mod history;
 pub mod import;
@@ -13,6 +12,7 @@ pub mod persist;
 pub mod segment;
 pub mod sha256;
 pub mod slug;
+pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -9,8 +9,8 @@ pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
+use crate::annotation::{CheckerProfile, VerdictScale};
 use crate::article::{Article, ArticleText};
-use crate::check::{CheckerProfile, VerdictScale};
 use crate::history::{Done, Edit, History, MergeKey};
 use crate::sha256::sha256_hex;
 use crate::text::snap::snap_to_words;

@@ -1,13 +1,19 @@
 //! Annotations: a tagged span of the article with a note, and the set that indexes them.
 
+mod check;
 mod id;
+mod progress;
 mod set;
 mod tally;
 
+pub use check::{
+    web_address, Check, CheckerProfile, Evidence, EvidenceError, FigureSource, FigureValue, Kind, LazyCheck, Link, Qualifier, Rating,
+    Relation, ScaleError, Unit, UrlError, VerdictScale,
+};
 pub use id::{AnnotationId, IdError};
+pub use progress::{search, Progress};
 pub use set::AnnotationSet;
 
-use crate::check::LazyCheck;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};

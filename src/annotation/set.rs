@@ -2,8 +2,8 @@
 
 use super::tally::Tally;
 use super::{Annotation, AnnotationId, Tag};
+use crate::annotation::Relation;
 use crate::article::Block;
-use crate::check::Relation;
 use crate::text::CharRange;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
@@ -172,7 +172,7 @@ impl AnnotationSet {
     }
 
     /// How far the checking has come, with verdicts named by `scale`. O(verdicts in use).
-    pub fn progress(&self, scale: &crate::check::VerdictScale) -> crate::check::Progress {
+    pub fn progress(&self, scale: &crate::annotation::VerdictScale) -> crate::annotation::Progress {
         self.tally.progress(scale)
     }
 }
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn backlinks_list_who_links_to_a_claim() {
-        use crate::check::Link;
+        use crate::annotation::Link;
         let mut set = AnnotationSet::new(&blocks());
         let claim = AnnotationId::parse("claim").unwrap();
         set.insert(ann("claim", 0, 9, Tag::Claim));

@@ -3,7 +3,7 @@
 //! claim's backlinks cost nothing per edit instead of a walk over every annotation.
 
 use super::{Annotation, AnnotationId, Tag};
-use crate::check::{Progress, VerdictScale};
+use crate::annotation::{Progress, VerdictScale};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
@@ -85,8 +85,8 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use crate::annotation::{AnnotationSet, Status, Target};
+    use crate::annotation::{Link, Progress, Relation, VerdictScale};
     use crate::article::{Block, BlockKind};
-    use crate::check::{Link, Progress, Relation, VerdictScale};
     use crate::testing::Rng;
     use crate::text::CharRange;
 

@@ -6,7 +6,7 @@
 //! it (the checker profile). Fields with nothing to say are left out rather than written
 //! empty, as Google's structured-data checks prefer.
 //!
-//! [`VerdictScale::rating`]: crate::check::VerdictScale::rating
+//! [`VerdictScale::rating`]: crate::annotation::VerdictScale::rating
 
 use crate::annotation::{Annotation, Tag};
 use crate::time::Timestamp;
@@ -81,8 +81,8 @@ fn review(ws: &Workspace, a: &Annotation, review_date: Timestamp) -> Value {
 mod tests {
     use super::*;
     use crate::annotation::AnnotationId;
+    use crate::annotation::{CheckerProfile, VerdictScale};
     use crate::article::Article;
-    use crate::check::{CheckerProfile, VerdictScale};
     use crate::text::CharRange;
 
     const CLAIM: &str = "the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion";

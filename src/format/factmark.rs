@@ -9,8 +9,8 @@
 
 use super::JsonError;
 use crate::annotation::{Annotation, AnnotationId, Status, Tag, Target};
+use crate::annotation::{Check, CheckerProfile, VerdictScale};
 use crate::article::{Article, BLOCK_SEPARATOR};
-use crate::check::{Check, CheckerProfile, VerdictScale};
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use crate::workspace::{LoadReport, Workspace};
@@ -289,7 +289,8 @@ mod tests {
 
     /// A workspace with every fact-check field set, a profile and a custom scale.
     fn checked_ws() -> Workspace {
-        use crate::check::{parse_figure, CheckerProfile, Relation, VerdictScale};
+        use crate::annotation::{CheckerProfile, Relation, VerdictScale};
+        use crate::suggest::parse_figure;
         let mut w = sample_ws();
         let (claim, quote) = (AnnotationId::new_v4([1; 16]), AnnotationId::new_v4([2; 16]));
         let figure = AnnotationId::new_v4([3; 16]);

@@ -7,8 +7,8 @@
 
 mod escape;
 
+use crate::annotation::web_address;
 use crate::annotation::{Annotation, AnnotationId, Tag};
-use crate::check::web_address;
 use crate::time::Timestamp;
 use crate::workspace::Workspace;
 use escape::{block, inline};
@@ -164,8 +164,9 @@ fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotation::{CheckerProfile, Relation};
     use crate::article::Article;
-    use crate::check::{parse_figure, CheckerProfile, Relation};
+    use crate::suggest::parse_figure;
     use crate::text::CharRange;
 
     fn id(n: u8) -> AnnotationId {

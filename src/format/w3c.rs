@@ -30,8 +30,8 @@ mod resolve;
 mod write;
 
 use super::JsonError;
+use crate::annotation::Evidence;
 use crate::annotation::Tag;
-use crate::check::Evidence;
 use crate::time::Timestamp;
 use std::fmt;
 

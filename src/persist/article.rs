@@ -5,9 +5,9 @@
 use super::backup::back_up;
 use super::chunks::{self, CHUNKS};
 use super::{chunk_key, doc_key, settings, SaveError, Store};
+use crate::annotation::VerdictScale;
 use crate::annotation::{Annotation, AnnotationId};
 use crate::article::Article;
-use crate::check::VerdictScale;
 use crate::format::factmark::{self, Parsed};
 use crate::workspace::Workspace;
 use std::collections::HashSet;

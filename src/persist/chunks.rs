@@ -107,7 +107,7 @@ mod tests {
     fn meta_fingerprint_follows_profile_and_scale() {
         let mut w = ws_with(0);
         let a = meta_fingerprint(&w);
-        w.set_scale(crate::check::VerdictScale::from_lines("Yes\nNo").unwrap());
+        w.set_scale(crate::annotation::VerdictScale::from_lines("Yes\nNo").unwrap());
         assert_ne!(meta_fingerprint(&w), a);
     }
 }

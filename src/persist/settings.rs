@@ -5,7 +5,7 @@
 use super::backup::back_up;
 use super::Library;
 use super::{SaveError, Store, PREFIX};
-use crate::check::{CheckerProfile, VerdictScale};
+use crate::annotation::{CheckerProfile, VerdictScale};
 
 const LIBRARY: &str = "library";
 const CURRENT: &str = "current";

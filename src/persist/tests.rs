@@ -1,8 +1,8 @@
 use super::memory::MemoryStore;
 use super::*;
 use crate::annotation::{AnnotationId, Tag};
+use crate::annotation::{CheckerProfile, VerdictScale};
 use crate::article::Article;
-use crate::check::{CheckerProfile, VerdictScale};
 use crate::format::factmark;
 use crate::text::CharRange;
 use crate::time::Timestamp;

@@ -9,3 +9,9 @@ pub mod snap;
 
 pub use offset::{CharOffset, CharRange, RangeError};
 pub use shorten::shorten;
+
+/// True when `word` is one of the space-separated words of `list`. Word lists are kept as
+/// one string each, so that they read as a paragraph rather than one word per line.
+pub fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
+}

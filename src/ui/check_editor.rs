@@ -4,8 +4,9 @@
 
 use super::browser::now;
 use super::state::AppState;
+use crate::annotation::Relation;
 use crate::annotation::{Annotation, AnnotationId, Tag};
-use crate::check::{parse_figure, Relation};
+use crate::suggest::parse_figure;
 use leptos::prelude::*;
 
 const NOT_CHECKED: &str = "";

@@ -309,7 +309,7 @@ impl AppState {
     }
 
     /// The checker profile, kept once per browser and carried into every article's file.
-    pub fn set_profile(&self, profile: crate::check::CheckerProfile) {
+    pub fn set_profile(&self, profile: crate::annotation::CheckerProfile) {
         if let Err(e) = persist::save_profile(&BrowserStore, &profile) {
             self.notify(NoticeKind::Error, e.to_string());
         }
@@ -318,7 +318,7 @@ impl AppState {
     }
 
     /// The verdict scale: stored as this browser's default and set on the open article.
-    pub fn set_scale(&self, scale: crate::check::VerdictScale) {
+    pub fn set_scale(&self, scale: crate::annotation::VerdictScale) {
         if let Err(e) = persist::save_scale(&BrowserStore, &scale) {
             self.notify(NoticeKind::Error, e.to_string());
         }

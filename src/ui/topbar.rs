@@ -259,11 +259,11 @@ fn ProfileButton(state: AppState) -> impl IntoView {
     };
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let new_scale = match crate::check::VerdictScale::from_lines(&scale.get_untracked()) {
+        let new_scale = match crate::annotation::VerdictScale::from_lines(&scale.get_untracked()) {
             Ok(s) => s,
             Err(e) => return state.notify(NoticeKind::Error, format!("Verdict scale not saved: {e}")),
         };
-        match crate::check::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked()) {
+        match crate::annotation::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked()) {
             Ok(p) => {
                 state.set_profile(p);
                 state.set_scale(new_scale);

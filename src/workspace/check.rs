@@ -6,11 +6,11 @@
 //! note; choosing from a list or clicking a button is a step of its own.
 
 use super::{Change, Workspace};
-use crate::annotation::{AnnotationId, Tag};
-use crate::check::{
-    figure_source, parse_figure, suggest_speaker, web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress,
-    Relation, UrlError, VerdictScale,
+use crate::annotation::{
+    web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, UrlError, VerdictScale,
 };
+use crate::annotation::{AnnotationId, Tag};
+use crate::suggest::{figure_source, parse_figure, suggest_speaker};
 use crate::time::Timestamp;
 
 impl Workspace {
@@ -128,7 +128,7 @@ impl Workspace {
     /// Annotations whose quote, note, rationale or speaker contains `query` (any case), in
     /// panel order (document order, then orphans).
     pub fn search(&self, query: &str) -> Vec<AnnotationId> {
-        crate::check::search(self.set.iter(), query)
+        crate::annotation::search(self.set.iter(), query)
     }
 
     /// A speaker for a quote or claim, from the text around it (see [`suggest_speaker`]).
@@ -149,7 +149,7 @@ impl Workspace {
         let block = self.text.blocks().get(self.text.block_at(a.range().start())?)?;
         let chars = &self.text.chars()[block.range.start()..block.range.end()];
         let at = a.range().start().saturating_sub(block.range.start());
-        let sentences = crate::check::sentence::sentences(chars);
+        let sentences = crate::suggest::sentence::sentences(chars);
         let i = sentences.iter().rposition(|s| s.start <= at)?;
         let text = |k: usize| chars[sentences[k].clone()].iter().collect::<String>();
         figure_source(&text(i)).or_else(|| i.checked_sub(1).and_then(|p| figure_source(&text(p))))
@@ -159,8 +159,8 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotation::{Qualifier, Unit};
     use crate::article::Article;
-    use crate::check::{Qualifier, Unit};
     use crate::text::CharRange;
 
     fn id(n: u8) -> AnnotationId {
@@ -177,7 +177,7 @@ mod tests {
         w
     }
 
-    fn check(w: &Workspace, n: u8) -> &crate::check::Check {
+    fn check(w: &Workspace, n: u8) -> &crate::annotation::Check {
         &w.annotations().get(&id(n)).unwrap().check
     }
 

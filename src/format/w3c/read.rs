@@ -1,8 +1,8 @@
 //! Reading W3C annotation JSON: finding the annotations in any container shape, then their selectors and bodies.
 
 use super::{QuoteSelector, W3cAnnotation, W3cError};
+use crate::annotation::Evidence;
 use crate::annotation::Tag;
-use crate::check::Evidence;
 use crate::time::Timestamp;
 use serde_json::Value;
 

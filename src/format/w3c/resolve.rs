@@ -8,8 +8,8 @@
 //! anchoring searches for the quote.
 
 use super::W3cAnnotation;
+use crate::annotation::Check;
 use crate::annotation::{Annotation, AnnotationId, Status, Target, CONTEXT_CHARS};
-use crate::check::Check;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use std::collections::HashSet;

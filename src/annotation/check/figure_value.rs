@@ -1,13 +1,6 @@
 //! Figures: a number read from the text ("$14.8 trillion", "more than 70%", "three regions"), kept editable.
 
-mod lexicon;
-mod parse;
-mod token;
-mod words;
-
-pub use parse::parse_figure;
-
-use super::listed;
+use crate::text::listed;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -186,51 +179,5 @@ fn sign(v: f64, digits: String) -> String {
         format!("-{digits}")
     } else {
         digits
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn display_reads_like_the_article() {
-        let show = |s: &str| parse_figure(s).unwrap().to_string();
-        assert_eq!(show("$14.8 trillion"), "$14.8 trillion");
-        assert_eq!(show("More than 70%"), "more than 70%");
-        assert_eq!(show("UAH 100 billion"), "UAH 100 billion");
-        assert_eq!(show("10–15 per cent"), "10–15%");
-        assert_eq!(show("between 5 and 10 million"), "5–10 million");
-        assert_eq!(show("three regions"), "3 regions");
-        assert_eq!(show("1234.5"), "1,234.5");
-        assert_eq!(show("2023"), "2023");
-        assert_eq!(show("-5%"), "-5%");
-        assert_eq!(show("€2.5bn"), "€2.5 billion");
-        assert_eq!(show("-3 to -1 degrees"), "-3–-1 degrees");
-    }
-
-    #[test]
-    fn kinds_follow_units() {
-        let kind = |s: &str| parse_figure(s).unwrap().kind();
-        assert_eq!(kind("$5"), Kind::Money);
-        assert_eq!(kind("5%"), Kind::Percent);
-        assert_eq!(kind("2023"), Kind::Year);
-        assert_eq!(kind("three regions"), Kind::Count);
-        assert_eq!(kind("5 million tonnes"), Kind::Measure);
-        assert_eq!(kind("1,000"), Kind::Count);
-    }
-
-    #[test]
-    fn json_shape() {
-        let v = serde_json::to_value(parse_figure("more than $5bn").unwrap()).unwrap();
-        assert_eq!(v, json!({"value": 5e9, "unit": {"currency": "USD"}, "qualifier": "more_than"}));
-        let r = serde_json::to_value(parse_figure("10-15%").unwrap()).unwrap();
-        assert_eq!(r, json!({"value": 10.0, "unit": "percent", "range_high": 15.0}));
-        for s in ["$14.8 trillion", "three regions", "2014–2022", "about 3,5 %"] {
-            let f = parse_figure(s).unwrap();
-            assert_eq!(serde_json::from_value::<FigureValue>(serde_json::to_value(&f).unwrap()).unwrap(), f, "{s}");
-        }
-        assert!(!FigureValue::new(f64::NAN, Unit::Count).is_finite());
     }
 }

@@ -3,7 +3,7 @@
 use super::lexicon::{currency_prefix, currency_suffix, ends_figure, is_year_word, lower, qualifier_before};
 use super::token::{tokenize, Numeral, Tok, Token};
 use super::words::{big, number_words};
-use super::{FigureValue, Unit};
+use crate::annotation::{FigureValue, Unit};
 
 /// Reads the first figure in `text`: "$14.8 trillion", "70 percent", "2023", "three
 /// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
@@ -143,8 +143,8 @@ fn unit_word(toks: &[Token], k: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Qualifier;
     use super::*;
+    use crate::annotation::Qualifier;
 
     fn usd() -> Unit {
         Unit::Currency("USD".into())

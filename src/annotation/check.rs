@@ -1,4 +1,4 @@
-//! The fact-check workflow: verdicts, evidence, speakers, figures and links kept on each annotation.
+//! The fact-check record: verdicts, evidence, speakers, figures and links kept on each annotation.
 //!
 //! Every field lives on every annotation, whatever its tag, so that re-tagging (and undoing
 //! it) never loses work; the panel shows the fields that fit the tag:
@@ -8,28 +8,22 @@
 //!   the `verdict` field read with the same scale as a claim's verdict;
 //! * figures and quotes: links to the claims they support or contradict.
 
-pub mod attribution;
 mod evidence;
-pub mod figure;
+mod figure_source;
+mod figure_value;
 mod lazy;
 mod link;
-mod phrase;
 mod profile;
-mod progress;
 mod scale;
-pub(crate) mod sentence;
-mod source;
 mod url;
 
-pub use attribution::suggest_speaker;
 pub use evidence::Evidence;
-pub use figure::{parse_figure, FigureValue, Kind, Qualifier, Unit};
+pub use figure_source::FigureSource;
+pub use figure_value::{FigureValue, Kind, Qualifier, Unit};
 pub use lazy::LazyCheck;
 pub use link::{Link, Relation};
 pub use profile::CheckerProfile;
-pub use progress::{search, Progress};
 pub use scale::{Rating, ScaleError, VerdictScale};
-pub use source::{figure_source, FigureSource};
 pub use url::{web_address, EvidenceError, UrlError};
 
 use crate::annotation::AnnotationId;
@@ -66,12 +60,6 @@ pub struct Check {
     /// Claims this figure or quote supports or contradicts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
-}
-
-/// True when `word` is one of the space-separated words of `list`. Word lists are kept as
-/// one string each, so that they read as a paragraph rather than one word per line.
-fn listed(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
 }
 
 fn is_false(b: &bool) -> bool {
@@ -112,7 +100,7 @@ mod tests {
             speaker: "Zelensky".into(),
             verified: true,
             source_url: Some("https://example.org/video".into()),
-            figure: parse_figure("$14.8 trillion"),
+            figure: Some(FigureValue::new(14.8e12, Unit::Currency("USD".into()))),
             figure_source: Some(FigureSource { name: "Forbes".into(), year: Some(2023) }),
             links: vec![Link { to: to.clone(), relation: Relation::Contradicts }],
         };

@@ -1,7 +1,7 @@
 //! Name phrases next to a verb ("said the Ukrainian President", "President Trump stated"), read forwards or backwards.
 
-use super::listed;
 use super::sentence::Word;
+use crate::text::listed;
 
 /// Lower-case words that can make up a speaker's description ("the minister", "officials").
 const TITLES: &str = "president minister spokesperson spokesman spokeswoman official officials adviser advisor analyst analysts expert \

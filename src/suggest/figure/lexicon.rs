@@ -1,8 +1,8 @@
 //! The words figures are written with: currencies, qualifiers ("more than"), and words that end a figure.
 
 use super::token::Token;
-use super::Qualifier;
-use crate::check::listed;
+use crate::annotation::Qualifier;
+use crate::text::listed;
 
 const SYMBOLS: [(char, &str); 7] = [('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('₴', "UAH"), ('¥', "JPY"), ('₹', "INR"), ('₽', "RUB")];
 const CODES: [&str; 14] = ["USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "CHF", "PLN", "CAD", "AUD", "INR", "SEK", "NOK"];

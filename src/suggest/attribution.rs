@@ -7,9 +7,9 @@
 //! to the other attributions and up to three more sentences back, where the person
 //! usually was named ("Zelensky disclosed that he …").
 
-use super::listed;
 use super::phrase::{backward, forward, text_of, Found};
 use super::sentence::{sentences, words, Word};
+use crate::text::listed;
 use crate::text::CharRange;
 use std::ops::Range;
 

@@ -1,17 +1,8 @@
 //! Where a figure comes from: "According to Forbes data released in 2023, …" → Forbes, 2023.
 
-use super::listed;
 use super::phrase::{backward, forward, Found};
 use super::sentence::{words, Word};
-use serde::{Deserialize, Serialize};
-
-/// Who published a figure, and in which year when known.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FigureSource {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
-}
+use crate::text::listed;
 
 /// Nouns for published numbers, between a source and its verb ("Forbes data show").
 const DATA_NOUNS: &str = "data figures statistics stats estimates estimate report survey study analysis research census poll calculations";
