@@ -7,6 +7,7 @@ pub mod article;
 pub mod format;
 pub mod history;
 pub mod import;
+pub mod mount_plan;
 pub mod paint_plan;
 pub mod persist;
 pub mod segment;

@@ -220,38 +220,65 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
         let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
         view! { <p class="dateline"><time datetime=iso>{shown}</time></p> }
     });
-    let mut dateline = Some(dateline);
-    let mut children: Vec<AnyView> = Vec::with_capacity(blocks.len() + 1);
-    for (i, b) in blocks.iter().enumerate() {
-        let start = b.range.start().to_string();
-        let html = move || {
-            // Only the block's own trigger is tracked: subscribing 800 effects to the list of
-            // triggers made every re-render pay for removing itself from an 800-entry list. The
-            // list is replaced only with another article, which rebuilds this whole view.
-            if let Some(t) = state.blocks.with_untracked(|v| v.get(i).cloned()) {
-                t.track();
-            }
-            match state.draw_block(i) {
-                Draw::Marks => BlockHtml::Marks(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref()))),
-                Draw::Text => BlockHtml::Text(state.ws.with_untracked(|w| w.block_text(i))),
-                Draw::Keep => BlockHtml::Keep,
-            }
-        };
-        match b.kind {
-            BlockKind::Headline => {
-                children.push(leptos::html::h1().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any())
-            }
-            BlockKind::Paragraph => {
-                if let Some(d) = dateline.take() {
-                    children.push(d.into_any());
+    // One block's element, drawn from its own trigger.
+    let blocks = std::sync::Arc::new(blocks);
+    let block_view = {
+        let blocks = blocks.clone();
+        move |i: usize| -> AnyView {
+            let b = blocks[i];
+            let start = b.range.start().to_string();
+            let html = move || {
+                // Only the block's own trigger is tracked: subscribing 800 effects to the list of
+                // triggers made every re-render pay for removing itself from an 800-entry list. The
+                // list is replaced only with another article, which rebuilds this whole view.
+                if let Some(t) = state.blocks.with_untracked(|v| v.get(i).cloned()) {
+                    t.track();
                 }
-                children.push(leptos::html::p().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any());
+                match state.draw_block(i) {
+                    Draw::Marks => BlockHtml::Marks(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref()))),
+                    Draw::Text => BlockHtml::Text(state.ws.with_untracked(|w| w.block_text(i))),
+                    Draw::Keep => BlockHtml::Keep,
+                }
+            };
+            match b.kind {
+                BlockKind::Headline => {
+                    leptos::html::h1().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any()
+                }
+                BlockKind::Paragraph => {
+                    leptos::html::p().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any()
+                }
             }
         }
+    };
+    // The blocks of the first screens are built now; the rest follow in slices, one per task,
+    // so that opening a long article never holds the page up (see `mount_plan`).
+    let lens: Vec<usize> = blocks.iter().map(|b| b.range.len()).collect();
+    let slices = crate::mount_plan::mount_slices(&lens, FIRST_SLICE_CHARS, SLICE_BLOCKS, SLICE_CHARS);
+    let shown: Vec<RwSignal<bool>> = (0..slices.len()).map(|k| RwSignal::new(k == 0)).collect();
+    let mut dateline = Some(dateline);
+    let mut children: Vec<AnyView> = Vec::with_capacity(slices.first().map_or(0, |s| s.len()) + slices.len() + 1);
+    for (k, slice) in slices.iter().cloned().enumerate() {
+        if k == 0 {
+            for i in slice {
+                if blocks[i].kind == BlockKind::Paragraph {
+                    if let Some(d) = dateline.take() {
+                        children.push(d.into_any());
+                    }
+                }
+                children.push(block_view(i));
+            }
+            // The date line sits after the headline, before the first paragraph.
+            if let Some(d) = dateline.take() {
+                children.push(d.into_any());
+            }
+        } else {
+            let (flag, block_view) = (shown[k], block_view.clone());
+            children.push((move || flag.get().then(|| slice.clone().map(&block_view).collect_view())).into_any());
+        }
     }
-    if let Some(d) = dateline.take() {
-        children.push(d.into_any());
-    }
+    let shown = StoredValue::new(shown);
+    let mounter = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+    mount_next(shown, 1, mounter, near, article_ref);
     view! {
         <article
             class="article"
@@ -285,6 +312,36 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
         <CaretMark caret_box />
         <Tooltip state hover />
     }
+}
+
+/// Characters of blocks built with the view; the rest are built in slices.
+const FIRST_SLICE_CHARS: usize = 20_000;
+/// At most this many blocks, and about this many characters, are built in one task.
+const SLICE_BLOCKS: usize = 250;
+const SLICE_CHARS: usize = 100_000;
+
+/// Puts slice `k` of the article's blocks into the page in the next task, then the following
+/// ones, each in a task of its own. The timer lives in the view's own `mounter`: when another
+/// article replaces the view, it is dropped and nothing more is built.
+fn mount_next(
+    shown: StoredValue<Vec<RwSignal<bool>>>,
+    k: usize,
+    mounter: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    near: StoredValue<Option<super::near_blocks::NearObserver>, LocalStorage>,
+    article_ref: NodeRef<leptos::html::Article>,
+) {
+    let next = gloo_timers::callback::Timeout::new(0, move || {
+        // The slice before is in the page now: the viewport observer watches its blocks too.
+        if let Some(el) = article_ref.get_untracked() {
+            near.try_with_value(|n| n.as_ref().map(|n| n.watch_new(&el)));
+        }
+        let Some(flag) = shown.try_with_value(|s| s.get(k).copied()).flatten() else { return };
+        flag.set(true);
+        mount_next(shown, k + 1, mounter, near, article_ref);
+    });
+    // Replacing the timer that is running now is safe: wasm-bindgen frees a closure that is
+    // dropped during its own call only when the call returns.
+    mounter.set_value(Some(next));
 }
 
 /// Tags and notes of the highlight under the pointer or focus.

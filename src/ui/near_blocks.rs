@@ -18,6 +18,21 @@ const NEAR_MARGIN: &str = "100% 0px 100% 0px";
 pub struct NearObserver {
     observer: web_sys::IntersectionObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
+    /// Blocks watched so far: they are put into the page in slices, in order.
+    watched: std::cell::Cell<u32>,
+}
+
+impl NearObserver {
+    /// Starts watching the blocks of `article` put into the page since the last call.
+    pub fn watch_new(&self, article: &web_sys::Element) {
+        let Ok(blocks) = article.query_selector_all(":scope > [data-block]") else { return };
+        for i in self.watched.get()..blocks.length() {
+            if let Some(el) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                self.observer.observe(&el);
+            }
+        }
+        self.watched.set(blocks.length());
+    }
 }
 
 impl Drop for NearObserver {
@@ -44,11 +59,7 @@ pub fn observe(state: AppState, article: &web_sys::Element) -> Option<NearObserv
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin(NEAR_MARGIN);
     let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-    let blocks = article.query_selector_all(":scope > [data-block]").ok()?;
-    for i in 0..blocks.length() {
-        if let Some(el) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            observer.observe(&el);
-        }
-    }
-    Some(NearObserver { observer, _callback: callback })
+    let near = NearObserver { observer, _callback: callback, watched: std::cell::Cell::new(0) };
+    near.watch_new(article);
+    Some(near)
 }
