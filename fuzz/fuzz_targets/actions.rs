@@ -5,7 +5,7 @@
 #![no_main]
 
 use factmark::annotation::{AnnotationId, Tag};
-use factmark::import::{article_from_text, read_annotations, read_article, AnnotationFile, ArticleFormat};
+use factmark::import::{article_from_text, check_article, read_annotations, read_article, AnnotationFile, ArticleFormat};
 use factmark::text::CharRange;
 use factmark::time::Timestamp;
 use factmark::workspace::{ImportMode, Workspace};
@@ -17,7 +17,13 @@ fuzz_target!(|data: &[u8]| {
     let (article_bytes, actions) = (&data[..split], data.get(split + 1..).unwrap_or(&[]));
     let Ok(file) = read_article("fuzz.txt", article_bytes) else { return };
     let format = if actions.first().is_some_and(|b| b & 1 == 1) { ArticleFormat::Markdown } else { ArticleFormat::Text };
-    let mut ws = Workspace::new(article_from_text(format, &file.text));
+    let article = article_from_text(format, &file.text);
+    // As the app does: an article the limits refuse (empty once parsed, too many paragraphs)
+    // is never opened.
+    if check_article(&article).is_err() {
+        return;
+    }
+    let mut ws = Workspace::new(article);
     let len = ws.text().len();
     let mut ids: Vec<AnnotationId> = Vec::new();
     for (step, op) in actions.chunks(4).enumerate() {
