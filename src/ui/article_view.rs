@@ -133,8 +133,8 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     let over = StoredValue::new_local(None::<web_sys::Element>);
     // The pending hover timer, owned by this view: when the view is replaced (another article
     // opened), the timer is dropped with it and never fires into its disposed signals.
+    // Some while a timer is pending.
     let timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
-    let timer_pending = StoredValue::new(false);
     let lit = StoredValue::new_local(None::<web_sys::Element>);
     let show_hover = move |target: Option<web_sys::EventTarget>| {
         let mark = target
@@ -149,13 +149,12 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             return;
         }
         over.set_value(mark);
-        if timer_pending.get_value() {
+        if timer.with_value(Option::is_some) {
             return;
         }
-        timer_pending.set_value(true);
-        // The one that fired is kept until it is replaced here (not dropped while it runs).
         let pending = gloo_timers::callback::Timeout::new(HOVER_DELAY_MS, move || {
-            timer_pending.set_value(false);
+            // Dropping the running timer is safe (see `mount_next`).
+            timer.set_value(None);
             // The hover shade goes on with the tooltip, not with `:hover`: a shade on every
             // pointer move repainted the article in the frame of the move itself.
             let now = over.with_value(|o| o.clone());

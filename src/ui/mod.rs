@@ -15,7 +15,6 @@ mod report_view;
 mod selection;
 mod state;
 mod storage;
-use storage::BrowserStore;
 mod toolbar;
 mod topbar;
 
@@ -30,6 +29,7 @@ use notices::{NoticeKind, Notices};
 use panel::Panel;
 use state::{restore, AppState, ToolbarAt};
 use std::time::Duration;
+use storage::BrowserStore;
 use toolbar::Toolbar;
 use topbar::TopBar;
 
