@@ -3,7 +3,7 @@
 
 use crate::annotation::Annotation;
 use crate::article::markdown::parse_markdown;
-use crate::article::{parse_article, Article, ArticleText};
+use crate::article::{extract, parse_article, Article, ArticleText};
 use crate::format::{factmark, w3c, JsonError};
 use crate::text::decode::{decode, DecodeError};
 use crate::time::Timestamp;
@@ -102,8 +102,7 @@ pub struct ArticleFile {
     pub notice: Option<String>,
 }
 
-/// Checks and decodes an article file. HTML is returned as text for the browser's own
-/// parser (which runs no scripts); text and Markdown are parsed by [`article_from_text`].
+/// Checks and decodes an article file; [`article_from_file`] reads the article out of it.
 pub fn read_article(name: &str, bytes: &[u8]) -> Result<ArticleFile, FileProblem> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ARTICLE_BYTES });
@@ -132,32 +131,28 @@ pub fn check_article(article: &Article) -> Result<(), FileProblem> {
     Ok(())
 }
 
-/// An article from pasted text, checked like a file.
+/// An article from pasted text (or a page's HTML source), checked like a file.
 pub fn article_from_paste(text: &str) -> Result<Article, FileProblem> {
-    let article = parse_article(text);
+    let article = article_from_text(article_format("", text), text);
     check_article(&article)?;
     Ok(article)
 }
 
-/// Parses a text or Markdown article (HTML goes through [`article_from_blocks`]).
+/// An article file's article, with a notice if its encoding had to be guessed.
+pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), FileProblem> {
+    let file = read_article(name, bytes)?;
+    let article = article_from_text(file.format, &file.text);
+    check_article(&article)?;
+    Ok((article, file.notice))
+}
+
+/// Parses an article written as text, Markdown or HTML (a web page, reduced to its article).
 pub fn article_from_text(format: ArticleFormat, text: &str) -> Article {
     match format {
         ArticleFormat::Markdown => parse_markdown(text),
-        ArticleFormat::Text | ArticleFormat::Html => parse_article(text),
+        ArticleFormat::Text => parse_article(text),
+        ArticleFormat::Html => extract::article_from_html(text),
     }
-}
-
-/// Builds an article from a headline and block texts taken out of an HTML document.
-/// Whitespace is folded as a browser renders it; empty blocks are dropped.
-pub fn article_from_blocks(title: &str, blocks: &[String]) -> Article {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = fold(title);
-    let mut paragraphs: Vec<String> = blocks.iter().map(|b| fold(b)).filter(|b| !b.is_empty()).collect();
-    // The headline usually appears again as the first block (an <h1> inside the body).
-    if paragraphs.first().is_some_and(|p| *p == title) {
-        paragraphs.remove(0);
-    }
-    Article { title, paragraphs, ..Article::default() }
 }
 
 /// A checked annotation file.
@@ -283,10 +278,13 @@ mod tests {
     }
 
     #[test]
-    fn html_blocks_become_an_article() {
-        let a = article_from_blocks(" Title\n here ", &["Title here".into(), "  First\n para ".into(), " ".into(), "Second".into()]);
+    fn html_files_and_pasted_pages_are_reduced_to_their_article() {
+        let page = "<!DOCTYPE html><title>Title here | Site</title><nav><a href=/>Home page link</a></nav><p>  First\n para, long enough to be a paragraph. </p><p>Second</p>";
+        let (a, _) = article_from_file("page.html", page.as_bytes()).unwrap();
         assert_eq!(a.title, "Title here");
-        assert_eq!(a.paragraphs, vec!["First para", "Second"]);
+        assert_eq!(a.paragraphs, vec!["First para, long enough to be a paragraph.", "Second"]);
+        assert_eq!(article_from_paste(page).unwrap(), a);
+        assert_eq!(article_from_file("page.html", b"<html><body><script>x()</script></body></html>"), Err(FileProblem::Empty));
     }
 
     #[test]

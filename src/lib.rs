@@ -6,6 +6,7 @@ pub mod annotation;
 pub mod article;
 pub mod format;
 pub mod history;
+pub mod html;
 pub mod import;
 pub mod mount_plan;
 pub mod paint_plan;

@@ -1,6 +1,7 @@
 //! The article: headline, dates and paragraphs, and the canonical text every offset points into.
 
 pub mod caret;
+pub mod extract;
 pub mod markdown;
 pub mod parse;
 pub mod published;
@@ -25,8 +26,18 @@ pub struct Article {
     pub published: Option<String>,
     /// Body paragraphs, without the headline.
     pub paragraphs: Vec<String>,
-    /// Where the article came from (a URL), when known.
-    pub source: Option<String>,
+    /// Where the article came from (its canonical URL), when known.
+    #[serde(alias = "source")]
+    pub url: Option<String>,
+    /// The publication it appeared in ("The Guardian"), when known.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Its authors, in byline order.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Its language as a BCP 47 tag ("en", "uk", "ar"), when known.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// The default article embedded in the app.

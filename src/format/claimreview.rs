@@ -42,7 +42,7 @@ fn review(ws: &Workspace, a: &Annotation, review_date: Timestamp) -> Value {
     let profile = ws.profile();
     let url = profile.web_url().map(|u| json!(u));
     let appearance =
-        article.source.as_deref().and_then(non_empty).map(|source| {
+        article.url.as_deref().and_then(non_empty).map(|source| {
             object(vec![("@type", Some(json!("CreativeWork"))), ("url", Some(source)), ("headline", non_empty(&article.title))])
         });
     let claim = object(vec![
@@ -93,7 +93,7 @@ mod tests {
 
     fn ws() -> Workspace {
         let mut article = Article::default_article();
-        article.source = Some("https://news.example/zelensky-minerals".into());
+        article.url = Some("https://news.example/zelensky-minerals".into());
         let mut w = Workspace::new(article);
         for (n, needle) in [(1, CLAIM), (2, "Zelensky emphasized"), (3, "three regions")] {
             let text: String = w.text().chars().iter().collect();

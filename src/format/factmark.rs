@@ -42,8 +42,15 @@ struct FileArticle {
     date: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    /// The article's URL; version-1 files written before the details existed call it `source`.
+    #[serde(default, alias = "source", skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    source: Option<String>,
+    outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
     text: String,
     #[serde(default)]
     sha256: String,
@@ -177,7 +184,10 @@ fn to_doc_with(ws: &Workspace, with_annotations: bool) -> FileDoc {
             title: a.title.clone(),
             date: a.date.clone(),
             published: a.published.clone(),
-            source: a.source.clone(),
+            url: a.url.clone(),
+            outlet: a.outlet.clone(),
+            authors: a.authors.clone(),
+            language: a.language.clone(),
             text: a.canonical_text(),
             sha256: ws.sha256().to_string(),
         },
@@ -242,7 +252,7 @@ fn article_from(f: FileArticle) -> Article {
         _ => (String::new(), f.text),
     };
     let paragraphs = if body.is_empty() { Vec::new() } else { body.split(BLOCK_SEPARATOR).map(str::to_string).collect() };
-    Article { title, date: f.date, published: f.published, paragraphs, source: f.source }
+    Article { title, date: f.date, published: f.published, paragraphs, url: f.url, outlet: f.outlet, authors: f.authors, language: f.language }
 }
 
 fn from_file(f: FileAnnotation) -> Result<Annotation, String> {

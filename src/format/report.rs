@@ -63,7 +63,7 @@ pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
     if let Some(date) = article.published.as_deref().or(article.date.as_deref()) {
         let _ = writeln!(out, "- **Published:** {}", inline(date));
     }
-    if let Some(source) = &article.source {
+    if let Some(source) = &article.url {
         let _ = writeln!(out, "- **Source:** {}", link(source, source));
     }
     let profile = ws.profile();
@@ -175,7 +175,7 @@ mod tests {
 
     fn ws() -> Workspace {
         let mut article = Article::default_article();
-        article.source = Some("https://news.example/a".into());
+        article.url = Some("https://news.example/a".into());
         let mut w = Workspace::new(article);
         for (n, needle, tag) in [
             (1, "the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion", Tag::Claim),

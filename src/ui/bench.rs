@@ -3,7 +3,7 @@
 //! a person's action runs: the article import, the W3C import, delete, and the selection
 //! handler ("tag on release"). Without `?bench` none of this runs.
 
-use super::files::article_from_file;
+use crate::import::article_from_file;
 use super::state::{AppEvent, AppState};
 use crate::annotation::{AnnotationId, Tag};
 use crate::article::Article;
@@ -98,7 +98,7 @@ pub async fn workload_article() -> Result<Article, String> {
     let sep = json["separator"].as_str().unwrap_or("\n\n");
     let paras: Vec<&str> = json["paragraphs"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
     let (mut article, _) = article_from_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?;
-    article.source = json["source"].as_str().map(str::to_string);
+    article.url = json["source"].as_str().map(str::to_string);
     Ok(article)
 }
 

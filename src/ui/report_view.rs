@@ -18,7 +18,7 @@ pub fn ReportView(state: AppState) -> impl IntoView {
         }
         let (title, date, source, profile, progress) = state.ws.with(|w| {
             let a = w.article();
-            (a.display_title(), a.published.clone().or(a.date.clone()), a.source.clone(), w.profile().byline(), w.progress())
+            (a.display_title(), a.published.clone().or(a.date.clone()), a.url.clone(), w.profile().byline(), w.progress())
         });
         let claims = items(state, Tag::Claim);
         let quotes = items(state, Tag::Quote);

@@ -85,7 +85,7 @@ enum Selector {
 /// position is not in this text. UUID ids are written as `urn:uuid:` IRIs (and read back
 /// without the prefix); other ids are written as they are.
 pub fn serialize(ws: &Workspace) -> String {
-    let source = ws.article().source.clone().unwrap_or_else(|| format!("urn:sha256:{}", ws.sha256()));
+    let source = ws.article().url.clone().unwrap_or_else(|| format!("urn:sha256:{}", ws.sha256()));
     let items: Vec<Item> = ws.annotations().iter().map(|a| item(a, &source)).collect();
     let doc = Collection {
         context: CONTEXT,
@@ -144,7 +144,7 @@ mod tests {
         let mut w = Workspace::new(Article {
             title: "T 😀".into(),
             paragraphs: vec!["one two three".into()],
-            source: Some("https://example.org/a".into()),
+            url: Some("https://example.org/a".into()),
             ..Article::default()
         });
         w.create(CharRange::new(9, 12).unwrap(), Tag::Figure, AnnotationId::new_v4([7; 16]), Timestamp(0)).unwrap();

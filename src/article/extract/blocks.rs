@@ -1,0 +1,169 @@
+//! The article's paragraphs read out of its content: each block's inline text is one
+//! paragraph (text loose in a `div` too), and blocks that are mostly links, lists of links,
+//! forms or images are left out.
+
+use super::page::{Page, Strictness};
+use super::score::{class_weight, is_inline};
+use crate::html::NodeId;
+use crate::text::listed;
+
+/// Containers that are weighed before their text is taken.
+const WEIGHED: &str = "div section table ul ol form fieldset figure";
+const HEADINGS: &str = "h1 h2 h3 h4 h5 h6";
+
+/// The paragraphs under `roots`, whitespace folded, empty ones left out.
+pub fn paragraphs(page: &Page, roots: &[NodeId], strict: Strictness) -> Vec<String> {
+    let mut out = Vec::new();
+    for &root in roots {
+        walk(page, root, strict, &mut out);
+    }
+    out
+}
+
+fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
+    let doc = page.doc;
+    let mut run = String::new();
+    let mut breaks = 0;
+    for &c in doc.children(id) {
+        if page.dropped[c.0] {
+            continue;
+        }
+        if doc.name(c) == Some("br") {
+            breaks += 1;
+            // Two line breaks in a row end a paragraph, as they do on the page.
+            if breaks == 2 {
+                flush(&mut run, out);
+            } else {
+                run.push(' ');
+            }
+            continue;
+        }
+        if is_inline(page, c) {
+            if page.text_len[c.0] > 0 {
+                breaks = 0;
+            }
+            inline_text(page, c, &mut run);
+            continue;
+        }
+        breaks = 0;
+        flush(&mut run, out);
+        if strict.clean_blocks && unwanted(page, c, strict) {
+            continue;
+        }
+        walk(page, c, strict, out);
+    }
+    flush(&mut run, out);
+}
+
+/// Appends the text of an inline node, line breaks as spaces, clutter left out.
+fn inline_text(page: &Page, id: NodeId, out: &mut String) {
+    for d in page.doc.descendants(id) {
+        if page.dropped[d.0] {
+            continue;
+        }
+        if let Some(t) = page.doc.text(d) {
+            out.push_str(t);
+        } else if page.doc.name(d) == Some("br") {
+            out.push(' ');
+        }
+    }
+}
+
+/// Lines that label page furniture rather than say anything: dropped when they are a whole
+/// block on their own, in the languages of the pages we read.
+const LABELS: &[&str] = &[
+    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "skip advertisement", "continue reading", "read more", "share",
+    "share this article", "copy link", "subscribe now", "sign up", "anzeige", "werbung", "publicité", "publicidad", "реклама", "реклама.",
+    "إعلان", "広告", "广告", "pubblicità",
+];
+
+fn flush(run: &mut String, out: &mut Vec<String>) {
+    let folded = run.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !folded.is_empty() && !(folded.len() <= 40 && LABELS.contains(&folded.to_lowercase().trim_end_matches([':', '.']))) {
+        out.push(folded);
+    }
+    run.clear();
+}
+
+/// Readability's conditional cleaning: whether a container inside the article is furniture
+/// (a link list, a gallery, a form, a related-stories box) rather than more of the article.
+fn unwanted(page: &Page, id: NodeId, strict: Strictness) -> bool {
+    let doc = page.doc;
+    let Some(name) = doc.name(id) else { return false };
+    if !listed(WEIGHED, name) {
+        return false;
+    }
+    if name == "table" && is_data_table(page, id) {
+        return false;
+    }
+    let weight = class_weight(page, id, strict);
+    if weight < 0.0 {
+        return true;
+    }
+    if page.commas[id.0] >= 10 {
+        return false;
+    }
+    let (mut p, mut img, mut li, mut input, mut embed, mut heading_len) = (0usize, 0usize, 0isize, 0usize, 0usize, 0u32);
+    for d in doc.descendants(id).skip(1) {
+        if page.dropped[d.0] {
+            continue;
+        }
+        match doc.name(d) {
+            Some("p") => p += 1,
+            Some("img") => img += 1,
+            Some("li") => li += 1,
+            Some("input") => input += 1,
+            Some("object" | "embed" | "iframe") => embed += 1,
+            Some(h) if listed(HEADINGS, h) => heading_len += page.text_len[d.0],
+            _ => {}
+        }
+    }
+    let text_len = page.text_len[id.0];
+    let link_density = page.link_density(id);
+    let heading_density = if text_len == 0 { 0.0 } else { f64::from(heading_len) / f64::from(text_len) };
+    let is_list = matches!(name, "ul" | "ol") || list_share(page, id) > 0.9;
+    let li_over_p = li - 100 > p as isize;
+    let in_figure = name == "figure" || ancestors(page, id).any(|a| doc.name(a) == Some("figure"));
+    (img > 1 && (p as f64) / (img as f64) < 0.5 && !in_figure)
+        || (!is_list && li_over_p)
+        || input > p / 3
+        || (!is_list && heading_density < 0.9 && text_len < 25 && (img == 0 || img > 2) && link_density > 0.0)
+        || (!is_list && weight < 25.0 && link_density > 0.2)
+        || (weight >= 25.0 && link_density > 0.5)
+        || (embed == 1 && text_len < 75)
+        || embed > 1
+        // A list that is all links is a menu or a "read more" box, never article text.
+        || (is_list && link_density > 0.6 && li >= 2)
+}
+
+/// The share of a container's text that sits in list items.
+fn list_share(page: &Page, id: NodeId) -> f64 {
+    let total = page.text_len[id.0];
+    if total == 0 {
+        return 0.0;
+    }
+    let in_lists: u32 = page.doc.descendants(id).filter(|&d| matches!(page.doc.name(d), Some("ul" | "ol"))).map(|d| page.text_len[d.0]).sum();
+    f64::from(in_lists.min(total)) / f64::from(total)
+}
+
+fn ancestors<'a>(page: &'a Page, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+    std::iter::successors(page.doc.parent(id), |&p| page.doc.parent(p))
+}
+
+/// A table of data (headings, a caption, or many cells) rather than one laying out the page.
+fn is_data_table(page: &Page, id: NodeId) -> bool {
+    let doc = page.doc;
+    if doc.attr(id, "role") == Some("presentation") {
+        return false;
+    }
+    let mut cells = 0;
+    for d in doc.descendants(id).skip(1) {
+        match doc.name(d) {
+            Some("th" | "caption" | "thead" | "tfoot" | "colgroup") => return true,
+            Some("table") => return false,
+            Some("td") => cells += 1,
+            _ => {}
+        }
+    }
+    cells >= 10
+}

@@ -1,0 +1,254 @@
+//! What a page says about its article: headline, canonical URL, outlet, authors, date and
+//! language, from Open Graph and `article:` meta tags, JSON-LD, `<time>`, `<h1>` and `<title>`.
+
+use crate::html::{Document, NodeId};
+use serde_json::Value;
+
+/// Article details read from a page. Empty fields were not found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub headline: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    /// As written in the page: an ISO 8601 date or date-time.
+    pub published: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The JSON-LD object that describes the article, with its type.
+struct LdArticle {
+    headline: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+}
+
+pub fn read(doc: &Document) -> Meta {
+    let metas = meta_tags(doc);
+    let meta = |keys: &[&str]| {
+        keys.iter().find_map(|k| metas.iter().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| fold(v)))
+    };
+    let ld = json_ld(doc);
+    let outlet = meta(&["og:site_name", "application-name", "al:android:app_name"])
+        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()))
+        .filter(|o| !o.is_empty());
+    let url = [doc.named("link").find(|&l| rel_is(doc, l, "canonical")).and_then(|l| doc.attr(l, "href")).map(str::to_string), meta(&["og:url"])]
+        .into_iter()
+        .flatten()
+        .chain(ld.as_ref().and_then(|l| l.url.clone()))
+        .find(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let mut authors: Vec<String> = ld.as_ref().map(|l| l.authors.clone()).unwrap_or_default();
+    if authors.is_empty() {
+        if let Some(a) = meta(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]) {
+            authors = split_authors(&a);
+        }
+    }
+    if authors.is_empty() {
+        authors = byline(doc);
+    }
+    authors.retain(|a| !a.starts_with("http") && Some(a) != outlet.as_ref());
+    let published = ld
+        .as_ref()
+        .and_then(|l| l.published.clone())
+        .or_else(|| meta(&["article:published_time", "datepublished", "date", "pubdate", "publish-date", "dc.date", "dcterms.created", "sailthru.date"]))
+        .or_else(|| doc.named("time").find_map(|t| doc.attr(t, "datetime").map(fold)).filter(|d| !d.is_empty()));
+    let language = doc
+        .first_named("html")
+        .and_then(|h| doc.attr(h, "lang"))
+        .map(fold)
+        .filter(|l| !l.is_empty())
+        .or_else(|| meta(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")));
+    let title_tag = doc.first_named("title").map(|t| fold(&doc.text_content(t))).unwrap_or_default();
+    let h1s: Vec<String> = doc.named("h1").map(|h| fold(&doc.text_content(h))).filter(|h| !h.is_empty()).collect();
+    let headline = headline(
+        &[meta(&["og:title"]), ld.as_ref().and_then(|l| l.headline.clone()), meta(&["twitter:title", "parsely-title", "sailthru.title", "dc.title"])],
+        &h1s,
+        &title_tag,
+        outlet.as_deref(),
+    );
+    Meta { headline, url, outlet, authors, published, language }
+}
+
+/// The best headline: an `<h1>` that the page's metadata confirms (it is what the reader
+/// sees), else the metadata's title, else `<title>` without the site name, else the first
+/// `<h1>`. Never the site name alone.
+fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: Option<&str>) -> String {
+    let site = outlet.map(norm).unwrap_or_default();
+    let is_site = |s: &str| !site.is_empty() && norm(s) == site;
+    let stated: Vec<String> = stated.iter().flatten().map(|s| strip_site(s, outlet)).filter(|s| !s.is_empty() && !is_site(s)).collect();
+    let from_title = strip_site(title_tag, outlet);
+    let confirmations: Vec<&str> = stated.iter().map(String::as_str).chain([from_title.as_str()]).filter(|s| !s.is_empty()).collect();
+    if let Some(h1) = h1s.iter().find(|h| !is_site(h) && confirmations.iter().any(|c| similar(h, c))) {
+        return h1.clone();
+    }
+    if let Some(s) = stated.first() {
+        return s.clone();
+    }
+    if !from_title.is_empty() && !is_site(&from_title) {
+        return from_title;
+    }
+    h1s.iter().find(|h| !is_site(h)).cloned().unwrap_or_default()
+}
+
+/// `title` without a " | Site" or "Site - " part: the parts between separators that are the
+/// site's name (or, when the name is unknown, the shorter side) are dropped.
+fn strip_site(title: &str, outlet: Option<&str>) -> String {
+    let title = fold(title);
+    const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+    let Some(sep) = SEPARATORS.iter().find(|s| title.contains(*s)) else { return title };
+    let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let kept: Vec<&str> = match outlet.map(norm) {
+        Some(site) if parts.iter().any(|p| norm(p) == site || site.contains(&norm(p)) && p.len() > 2) => {
+            parts.iter().copied().filter(|p| norm(p) != site && !(site.contains(&norm(p)) && p.len() > 2)).collect()
+        }
+        // No known site name: the site is the short last part ("Headline - BBC News").
+        _ if parts.len() >= 2 && parts.last().is_some_and(|l| l.split_whitespace().count() <= 4) => parts[..parts.len() - 1].to_vec(),
+        _ => parts,
+    };
+    if kept.is_empty() {
+        return title;
+    }
+    kept.join(sep)
+}
+
+/// Two headlines are the same when one holds the other and they are of similar length.
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    long.contains(short.as_str()) && short.len() * 10 >= long.len() * 7
+}
+
+/// Case, quotes and spacing folded, for comparing headlines.
+fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‛' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn rel_is(doc: &Document, id: NodeId, rel: &str) -> bool {
+    doc.attr(id, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(rel)))
+}
+
+/// `(name, content)` of every `<meta>`, names lowercase (`property`, `name`, `itemprop` or
+/// `http-equiv`).
+fn meta_tags(doc: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for m in doc.named("meta") {
+        let Some(content) = doc.attr(m, "content") else { continue };
+        for key in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(n) = doc.attr(m, key) {
+                for n in n.split_whitespace() {
+                    out.push((n.to_lowercase(), content.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Authors from the page's byline when no metadata names them: `rel=author`,
+/// `itemprop=author` or a short element whose class says byline.
+fn byline(doc: &Document) -> Vec<String> {
+    for id in doc.ids() {
+        let Some(_) = doc.name(id) else { continue };
+        let class = doc.attr(id, "class").unwrap_or("").to_lowercase();
+        if rel_is(doc, id, "author") || doc.attr(id, "itemprop") == Some("author") || class.split_whitespace().any(|c| c.contains("byline")) {
+            let text = fold(&doc.text_content(id));
+            let text = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).unwrap_or(&text).trim().to_string();
+            if !text.is_empty() && text.chars().count() < 100 {
+                return split_authors(&text);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn split_authors(s: &str) -> Vec<String> {
+    let s = fold(s);
+    let s = s.strip_prefix("By ").unwrap_or(&s);
+    s.replace(" and ", ",").replace(" & ", ",").split([',', ';']).map(fold).filter(|a| !a.is_empty()).collect()
+}
+
+/// The JSON-LD article on the page: the first object (in `@graph`s and arrays too) whose
+/// type is an article or blog post.
+fn json_ld(doc: &Document) -> Option<LdArticle> {
+    for s in doc.named("script") {
+        if !doc.attr(s, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<Value>(doc.text_content(s).trim()) else { continue };
+        if let Some(found) = find_article(&value, 0) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {
+    if depth > 6 {
+        return None;
+    }
+    match v {
+        Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        Value::Object(o) => {
+            if is_article_type(o.get("@type")) {
+                return Some(LdArticle {
+                    headline: o.get("headline").or_else(|| o.get("name")).and_then(Value::as_str).map(fold),
+                    url: o.get("url").and_then(Value::as_str).or_else(|| o.get("mainEntityOfPage").and_then(id_of)).map(str::to_string),
+                    publisher: o.get("publisher").and_then(names).and_then(|n| n.into_iter().next()),
+                    authors: o.get("author").or_else(|| o.get("creator")).and_then(names).unwrap_or_default(),
+                    published: o.get("datePublished").or_else(|| o.get("dateCreated")).and_then(Value::as_str).map(fold),
+                });
+            }
+            o.get("@graph").and_then(|g| find_article(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+fn is_article_type(t: Option<&Value>) -> bool {
+    let ok = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "LiveBlogPosting";
+    match t {
+        Some(Value::String(s)) => ok(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(ok),
+        _ => false,
+    }
+}
+
+fn id_of(v: &Value) -> Option<&str> {
+    v.as_str().or_else(|| v.get("@id").and_then(Value::as_str))
+}
+
+/// Names in a JSON-LD person or organisation, a list of them, or a plain string.
+fn names(v: &Value) -> Option<Vec<String>> {
+    let out: Vec<String> = match v {
+        Value::String(s) => split_authors(s),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(fold).into_iter().collect(),
+        Value::Array(a) => a.iter().filter_map(names).flatten().collect(),
+        _ => Vec::new(),
+    };
+    let mut seen = Vec::new();
+    for n in out {
+        if !n.is_empty() && !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    (!seen.is_empty()).then_some(seen)
+}
