@@ -4,7 +4,9 @@
 #[cfg(test)]
 mod actions_test;
 mod check;
+mod details;
 mod html;
+pub use details::{DetailsError, DetailsForm};
 pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};

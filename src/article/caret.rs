@@ -30,6 +30,21 @@ pub enum Motion {
     TextEnd,
 }
 
+impl Motion {
+    /// The motion an arrow key means where the text runs the other way: in a right-to-left
+    /// paragraph, Arrow right moves back through the text.
+    pub fn mirrored(self, right_to_left: bool) -> Motion {
+        match (self, right_to_left) {
+            (_, false) => self,
+            (Motion::GlyphForward, true) => Motion::GlyphBack,
+            (Motion::GlyphBack, true) => Motion::GlyphForward,
+            (Motion::WordForward, true) => Motion::WordBack,
+            (Motion::WordBack, true) => Motion::WordForward,
+            (other, true) => other,
+        }
+    }
+}
+
 /// A caret with a selection: `anchor` stays where the selection began and `focus` moves.
 /// Both are code-point offsets into the canonical text; equal when nothing is selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -173,6 +188,19 @@ mod tests {
 
     fn selected(t: &ArticleText, c: Caret) -> String {
         t.slice(c.range())
+    }
+
+    #[test]
+    fn arrow_keys_follow_the_paragraph_direction() {
+        let t = text("Title", &["قال الوزير إن 70%", "Plain text"]);
+        let in_arabic = 8;
+        assert!(t.is_rtl_at(in_arabic) && !t.is_rtl_at(0) && !t.is_rtl_at(t.len() - 1));
+        // Arrow right in Arabic moves towards the start of the text.
+        let right = Motion::GlyphForward.mirrored(t.is_rtl_at(in_arabic));
+        assert_eq!(Caret::at(&t, in_arabic).moved(&t, right, false).focus, in_arabic - 1);
+        assert_eq!(Motion::WordBack.mirrored(true), Motion::WordForward);
+        assert_eq!(Motion::BlockEnd.mirrored(true), Motion::BlockEnd);
+        assert_eq!(Motion::GlyphBack.mirrored(false), Motion::GlyphBack);
     }
 
     /// Applies `motions` to a caret at `start` and returns the selected text.

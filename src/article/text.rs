@@ -84,6 +84,15 @@ impl ArticleText {
         self.chars[e..(e + n).min(self.len())].iter().collect()
     }
 
+    /// Whether the block holding `offset` reads right to left (its first letter is Arabic,
+    /// Hebrew…), as the browser lays it out under `dir="auto"`.
+    pub fn is_rtl_at(&self, offset: usize) -> bool {
+        self.block_at(offset).is_some_and(|b| {
+            let r = self.blocks[b].range;
+            crate::text::direction::is_rtl(self.chars[r.start()..r.end()].iter().copied())
+        })
+    }
+
     /// The index of the block holding `offset`, or of the next block when `offset` is in a
     /// separator. `None` past the last block.
     pub fn block_at(&self, offset: usize) -> Option<usize> {

@@ -41,10 +41,18 @@ fn review(ws: &Workspace, a: &Annotation, review_date: Timestamp) -> Value {
     let article = ws.article();
     let profile = ws.profile();
     let url = profile.web_url().map(|u| json!(u));
-    let appearance =
-        article.url.as_deref().and_then(non_empty).map(|source| {
-            object(vec![("@type", Some(json!("CreativeWork"))), ("url", Some(source)), ("headline", non_empty(&article.title))])
-        });
+    let appearance = article.url.as_deref().and_then(non_empty).map(|source| {
+        let authors: Vec<Value> = article.authors.iter().map(|n| json!({"@type": "Person", "name": n})).collect();
+        object(vec![
+            ("@type", Some(json!("NewsArticle"))),
+            ("url", Some(source)),
+            ("headline", non_empty(&article.title)),
+            ("datePublished", article.published.as_deref().or(article.date.as_deref()).and_then(non_empty)),
+            ("author", (!authors.is_empty()).then(|| json!(authors))),
+            ("publisher", article.outlet.as_deref().and_then(non_empty).map(|o| json!({"@type": "Organization", "name": o}))),
+            ("inLanguage", article.language.as_deref().and_then(non_empty)),
+        ])
+    });
     let claim = object(vec![
         ("@type", Some(json!("Claim"))),
         ("author", non_empty(&a.check.speaker).map(|name| json!({"@type": "Person", "name": name}))),
@@ -94,6 +102,8 @@ mod tests {
     fn ws() -> Workspace {
         let mut article = Article::default_article();
         article.url = Some("https://news.example/zelensky-minerals".into());
+        article.outlet = Some("News Example".into());
+        article.authors = vec!["Ann Lee".into()];
         let mut w = Workspace::new(article);
         for (n, needle) in [(1, CLAIM), (2, "Zelensky emphasized"), (3, "three regions")] {
             let text: String = w.text().chars().iter().collect();
@@ -126,7 +136,10 @@ mod tests {
         assert_eq!(r["itemReviewed"]["@type"], "Claim");
         assert_eq!(r["itemReviewed"]["author"], json!({"@type": "Person", "name": "Forbes"}));
         assert_eq!(r["itemReviewed"]["datePublished"], "2025-02-04");
-        assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
+        // The article's details, as the checker entered them, describe where the claim appeared.
+        assert_eq!(r["itemReviewed"]["appearance"]["@type"], "NewsArticle");
+        assert_eq!(r["itemReviewed"]["appearance"]["publisher"], json!({"@type": "Organization", "name": "News Example"}));
+        assert_eq!(r["itemReviewed"]["appearance"]["author"], json!([{"@type": "Person", "name": "Ann Lee"}]));
         assert_eq!(r["itemReviewed"]["appearance"]["url"], "https://news.example/zelensky-minerals");
         assert_eq!(r["author"], json!({"@type": "Organization", "name": "Truth Desk", "url": "https://desk.example/"}));
         assert_eq!(r["datePublished"], "2025-11-27");

@@ -252,7 +252,16 @@ fn article_from(f: FileArticle) -> Article {
         _ => (String::new(), f.text),
     };
     let paragraphs = if body.is_empty() { Vec::new() } else { body.split(BLOCK_SEPARATOR).map(str::to_string).collect() };
-    Article { title, date: f.date, published: f.published, paragraphs, url: f.url, outlet: f.outlet, authors: f.authors, language: f.language }
+    Article {
+        title,
+        date: f.date,
+        published: f.published,
+        paragraphs,
+        url: f.url,
+        outlet: f.outlet,
+        authors: f.authors,
+        language: f.language,
+    }
 }
 
 fn from_file(f: FileAnnotation) -> Result<Annotation, String> {

@@ -60,6 +60,12 @@ pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
     if !article.title.is_empty() {
         let _ = writeln!(out, "- **Article:** {}", inline(&article.title));
     }
+    if let Some(outlet) = &article.outlet {
+        let _ = writeln!(out, "- **Outlet:** {}", inline(outlet));
+    }
+    if !article.authors.is_empty() {
+        let _ = writeln!(out, "- **By:** {}", inline(&article.authors.join(", ")));
+    }
     if let Some(date) = article.published.as_deref().or(article.date.as_deref()) {
         let _ = writeln!(out, "- **Published:** {}", inline(date));
     }

@@ -7,8 +7,13 @@ use super::entity::decode;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Token {
     /// A start tag: its lowercase name and attributes (names lowercase, values decoded).
-    Start { name: String, attrs: Vec<(String, String)> },
-    End { name: String },
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    End {
+        name: String,
+    },
     Text(String),
 }
 

@@ -73,6 +73,12 @@ pub fn restore(store: &dyn Store, article: Article) -> (Workspace, Saved, Vec<St
         if ws.profile().is_empty() {
             ws.set_profile(meta.profile);
         }
+        // Details edited in this browser win over those the article was opened with (the
+        // built-in article, or a page read again).
+        let saved_details = crate::workspace::DetailsForm::of(&meta.article);
+        if saved_details != Default::default() {
+            let _ = ws.set_details(&saved_details);
+        }
         migrated = !meta.annotations.is_empty();
         // Chunks are newer than annotations kept in the article key by older versions.
         let chunked: HashSet<AnnotationId> = annotations.iter().map(|a| a.id.clone()).collect();

@@ -199,3 +199,20 @@ fn a_budgeted_save_makes_progress_even_when_the_budget_is_gone_before_the_first_
     let (back, _, _) = restore(&store, Article::default_article());
     assert_eq!(annotations_json(&back), annotations_json(&w));
 }
+
+#[test]
+fn edited_details_are_saved_and_come_back_with_the_article() {
+    let store = MemoryStore::default();
+    let mut w = ws_with(3);
+    let mut saved = Saved::default();
+    save_all(&store, &w, &mut saved).unwrap();
+    let form = crate::workspace::DetailsForm { url: "https://news.example/a".into(), outlet: "News".into(), ..Default::default() };
+    w.set_details(&form).unwrap();
+    assert!(save_all(&store, &w, &mut saved).unwrap(), "a details change is written");
+    // Reopened from its plain text (no details), as the built-in article is.
+    let (back, _, notices) = restore(&store, ws_with(0).article().clone());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.article().url.as_deref(), Some("https://news.example/a"));
+    assert_eq!(back.article().outlet.as_deref(), Some("News"));
+    assert_eq!(back.annotations().len(), 3);
+}

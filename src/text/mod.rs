@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod decode;
+pub mod direction;
 pub mod fuzzy;
 pub mod offset;
 mod shorten;

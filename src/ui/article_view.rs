@@ -214,6 +214,8 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
             near.set_value(observer);
         }
     });
+    // The language helps the browser pick fonts, hyphenation and the screen reader's voice.
+    let lang = article.language.clone();
     let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
         let shown = iso.replacen('T', " ", 1);
         let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
@@ -240,12 +242,18 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
                 }
             };
             match b.kind {
-                BlockKind::Headline => {
-                    leptos::html::h1().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any()
-                }
-                BlockKind::Paragraph => {
-                    leptos::html::p().attr("data-block", i.to_string()).attr("data-o", start).inner_html(html).into_any()
-                }
+                BlockKind::Headline => leptos::html::h1()
+                    .attr("data-block", i.to_string())
+                    .attr("data-o", start)
+                    .attr("dir", "auto")
+                    .inner_html(html)
+                    .into_any(),
+                BlockKind::Paragraph => leptos::html::p()
+                    .attr("data-block", i.to_string())
+                    .attr("data-o", start)
+                    .attr("dir", "auto")
+                    .inner_html(html)
+                    .into_any(),
             }
         }
     };
@@ -281,6 +289,7 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     view! {
         <article
             class="article"
+            lang=lang
             node_ref=article_ref
             on:mouseover=move |ev| show_hover(ev.target())
             on:mouseleave=move |_| show_hover(None)

@@ -3,10 +3,10 @@
 //! a person's action runs: the article import, the W3C import, delete, and the selection
 //! handler ("tag on release"). Without `?bench` none of this runs.
 
-use crate::import::article_from_file;
 use super::state::{AppEvent, AppState};
 use crate::annotation::{AnnotationId, Tag};
 use crate::article::Article;
+use crate::import::article_from_file;
 use crate::workspace::ImportMode;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::*;

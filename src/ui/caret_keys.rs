@@ -74,7 +74,7 @@ pub fn handle(
     let next = state.ws.with_untracked(|w| {
         let text = w.text();
         match step {
-            Step::Core(m) => current.moved(text, m, extend),
+            Step::Core(m) => current.moved(text, m.mirrored(text.is_rtl_at(current.focus)), extend),
             Step::Line { down } => {
                 let target = line_target(article, current, down, len).map(|o| Caret::at(text, o).focus);
                 match target {

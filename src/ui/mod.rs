@@ -5,6 +5,7 @@ mod bench;
 mod browser;
 mod caret_keys;
 mod check_editor;
+mod details_form;
 mod download;
 mod files;
 mod idb;

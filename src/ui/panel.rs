@@ -181,6 +181,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                     {Tag::ALL.into_iter().map(|t| filter_button(Some(t))).collect_view()}
                 </div>
             </div>
+            <super::details_form::ArticleDetails state />
             <Progress state />
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>

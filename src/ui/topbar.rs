@@ -1,9 +1,9 @@
 //! The top bar: the article library, opening and importing files, undo/redo and downloads.
 
 use super::files::{input_files, read_bytes};
-use crate::import::article_from_file;
 use super::notices::NoticeKind;
 use super::state::AppState;
+use crate::import::article_from_file;
 use crate::workspace::{ImportMode, Workspace};
 use leptos::prelude::*;
 

@@ -72,9 +72,29 @@ fn inline_text(page: &Page, id: NodeId, out: &mut String) {
 /// Lines that label page furniture rather than say anything: dropped when they are a whole
 /// block on their own, in the languages of the pages we read.
 const LABELS: &[&str] = &[
-    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "skip advertisement", "continue reading", "read more", "share",
-    "share this article", "copy link", "subscribe now", "sign up", "anzeige", "werbung", "publicité", "publicidad", "реклама", "реклама.",
-    "إعلان", "広告", "广告", "pubblicità",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "skip advertisement",
+    "continue reading",
+    "read more",
+    "share",
+    "share this article",
+    "copy link",
+    "subscribe now",
+    "sign up",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "реклама",
+    "реклама.",
+    "إعلان",
+    "広告",
+    "广告",
+    "pubblicità",
 ];
 
 fn flush(run: &mut String, out: &mut Vec<String>) {
@@ -142,7 +162,8 @@ fn list_share(page: &Page, id: NodeId) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let in_lists: u32 = page.doc.descendants(id).filter(|&d| matches!(page.doc.name(d), Some("ul" | "ol"))).map(|d| page.text_len[d.0]).sum();
+    let in_lists: u32 =
+        page.doc.descendants(id).filter(|&d| matches!(page.doc.name(d), Some("ul" | "ol"))).map(|d| page.text_len[d.0]).sum();
     f64::from(in_lists.min(total)) / f64::from(total)
 }
 

@@ -27,18 +27,17 @@ struct LdArticle {
 
 pub fn read(doc: &Document) -> Meta {
     let metas = meta_tags(doc);
-    let meta = |keys: &[&str]| {
-        keys.iter().find_map(|k| metas.iter().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| fold(v)))
-    };
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| fold(v)));
     let ld = json_ld(doc);
     let outlet = meta(&["og:site_name", "application-name", "al:android:app_name"])
         .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()))
         .filter(|o| !o.is_empty());
-    let url = [doc.named("link").find(|&l| rel_is(doc, l, "canonical")).and_then(|l| doc.attr(l, "href")).map(str::to_string), meta(&["og:url"])]
-        .into_iter()
-        .flatten()
-        .chain(ld.as_ref().and_then(|l| l.url.clone()))
-        .find(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let url =
+        [doc.named("link").find(|&l| rel_is(doc, l, "canonical")).and_then(|l| doc.attr(l, "href")).map(str::to_string), meta(&["og:url"])]
+            .into_iter()
+            .flatten()
+            .chain(ld.as_ref().and_then(|l| l.url.clone()))
+            .find(|u| u.starts_with("https://") || u.starts_with("http://"));
     let mut authors: Vec<String> = ld.as_ref().map(|l| l.authors.clone()).unwrap_or_default();
     if authors.is_empty() {
         if let Some(a) = meta(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]) {
@@ -52,7 +51,18 @@ pub fn read(doc: &Document) -> Meta {
     let published = ld
         .as_ref()
         .and_then(|l| l.published.clone())
-        .or_else(|| meta(&["article:published_time", "datepublished", "date", "pubdate", "publish-date", "dc.date", "dcterms.created", "sailthru.date"]))
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "datepublished",
+                "date",
+                "pubdate",
+                "publish-date",
+                "dc.date",
+                "dcterms.created",
+                "sailthru.date",
+            ])
+        })
         .or_else(|| doc.named("time").find_map(|t| doc.attr(t, "datetime").map(fold)).filter(|d| !d.is_empty()));
     let language = doc
         .first_named("html")
@@ -63,7 +73,11 @@ pub fn read(doc: &Document) -> Meta {
     let title_tag = doc.first_named("title").map(|t| fold(&doc.text_content(t))).unwrap_or_default();
     let h1s: Vec<String> = doc.named("h1").map(|h| fold(&doc.text_content(h))).filter(|h| !h.is_empty()).collect();
     let headline = headline(
-        &[meta(&["og:title"]), ld.as_ref().and_then(|l| l.headline.clone()), meta(&["twitter:title", "parsely-title", "sailthru.title", "dc.title"])],
+        &[
+            meta(&["og:title"]),
+            ld.as_ref().and_then(|l| l.headline.clone()),
+            meta(&["twitter:title", "parsely-title", "sailthru.title", "dc.title"]),
+        ],
         &h1s,
         &title_tag,
         outlet.as_deref(),
@@ -169,7 +183,8 @@ fn byline(doc: &Document) -> Vec<String> {
     for id in doc.ids() {
         let Some(_) = doc.name(id) else { continue };
         let class = doc.attr(id, "class").unwrap_or("").to_lowercase();
-        if rel_is(doc, id, "author") || doc.attr(id, "itemprop") == Some("author") || class.split_whitespace().any(|c| c.contains("byline")) {
+        if rel_is(doc, id, "author") || doc.attr(id, "itemprop") == Some("author") || class.split_whitespace().any(|c| c.contains("byline"))
+        {
             let text = fold(&doc.text_content(id));
             let text = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).unwrap_or(&text).trim().to_string();
             if !text.is_empty() && text.chars().count() < 100 {

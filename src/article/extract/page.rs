@@ -10,10 +10,52 @@ const DROP: &str = "script style noscript template svg canvas iframe object embe
 const DROP_ROLES: &str = "navigation banner complementary contentinfo menu menubar alert alertdialog dialog search tablist toolbar";
 /// Words in a class or id that mark page furniture (Readability's list, and share bars)...
 const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
-    "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "subscribe", "promo", "cookie", "paywall",
-    "most-popular", "mostpopular", "trending", "recommend", "outbrain", "taboola", "signup", "sign-up", "login",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "share",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "cookie",
+    "paywall",
+    "most-popular",
+    "mostpopular",
+    "trending",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "signup",
+    "sign-up",
+    "login",
 ];
 /// ...unless it also has one of these.
 const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
@@ -136,7 +178,10 @@ fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool) 
             return true;
         }
         // "ad" is too short to look for inside words: only a whole class or id part counts.
-        if words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| matches!(w, "ad" | "ads" | "advert" | "advertisement" | "adslot" | "adunit")) {
+        if words
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "ad" | "ads" | "advert" | "advertisement" | "adslot" | "adunit"))
+        {
             return true;
         }
     }

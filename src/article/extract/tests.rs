@@ -82,7 +82,8 @@ fn the_headline_is_never_empty_nor_the_site_name() {
     assert_eq!(a.title, "Floods close 40 schools");
     assert!(!a.paragraphs.iter().any(|p| p == "Floods close 40 schools"), "the headline is not repeated: {:?}", a.paragraphs);
     // Nothing but text: the first short block.
-    let a = article_from_html("<body><div>Short opening line</div><p>Then a longer paragraph of text follows here, with commas.</p></body>");
+    let a =
+        article_from_html("<body><div>Short opening line</div><p>Then a longer paragraph of text follows here, with commas.</p></body>");
     assert_eq!(a.title, "Short opening line");
 }
 
@@ -133,7 +134,22 @@ fn scripts_and_event_handlers_never_become_text() {
 #[test]
 fn any_input_gives_an_article_without_panicking() {
     let mut rng = crate::testing::Rng::new(11);
-    let pieces = ["<p>", "</p>", "<div class=x>", "</div>", "<br>", "text, more text ", "<a href=#>", "</a>", "<h1>", "<li>", "<table><td>", "&amp;", "<script>", "<!--"];
+    let pieces = [
+        "<p>",
+        "</p>",
+        "<div class=x>",
+        "</div>",
+        "<br>",
+        "text, more text ",
+        "<a href=#>",
+        "</a>",
+        "<h1>",
+        "<li>",
+        "<table><td>",
+        "&amp;",
+        "<script>",
+        "<!--",
+    ];
     for _ in 0..500 {
         let html: String = (0..rng.below(60)).map(|_| pieces[rng.below(pieces.len())]).collect();
         let a = article_from_html(&html);
@@ -161,7 +177,10 @@ fn word_f1(got: &[String], want: &[String]) -> f64 {
     use std::collections::HashMap;
     let bag = |ps: &[String]| {
         let mut m: HashMap<String, i64> = HashMap::new();
-        for w in ps.iter().flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>()) {
+        for w in ps
+            .iter()
+            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>())
+        {
             *m.entry(w).or_default() += 1;
         }
         m
@@ -179,7 +198,12 @@ fn word_f1(got: &[String], want: &[String]) -> f64 {
 #[test]
 fn saved_pages_read_as_a_reader_would() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).expect("tests/pages").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/pages")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     names.sort();
     assert!(names.len() >= 10, "at least 10 saved pages, found {}", names.len());
     let mut failures = Vec::new();
@@ -187,7 +211,8 @@ fn saved_pages_read_as_a_reader_would() {
     for path in names {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let html = std::fs::read_to_string(&path).unwrap();
-        let expected: Expected = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        let expected: Expected =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap()).unwrap();
         let a = article_from_html(&html);
         let f1 = word_f1(&a.paragraphs, &expected.paragraphs);
         f1s.push(f1);
