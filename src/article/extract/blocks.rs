@@ -20,9 +20,17 @@ pub fn paragraphs(page: &Page, roots: &[NodeId], strict: Strictness) -> Vec<Stri
     out
 }
 
+/// The paragraph being read: its text, and how much of it is links.
+#[derive(Default)]
+struct Run {
+    text: String,
+    link_chars: u32,
+    links: usize,
+}
+
 fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
     let doc = page.doc;
-    let mut run = String::new();
+    let mut run = Run::default();
     let mut breaks = 0;
     for &c in doc.children(id) {
         if page.dropped[c.0] {
@@ -34,15 +42,22 @@ fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
             if breaks == 2 {
                 flush(&mut run, out);
             } else {
-                run.push(' ');
+                run.text.push(' ');
             }
+            continue;
+        }
+        // A date standing on its own line (not inside a sentence) is the date line.
+        let in_sentence = matches!(doc.name(id), Some("p" | "li" | "td" | "dd" | "blockquote" | "figcaption"));
+        if is_byline(page, c) || (doc.name(c) == Some("time") && !in_sentence) {
             continue;
         }
         if is_inline(page, c) {
             if page.text_len[c.0] > 0 {
                 breaks = 0;
             }
-            inline_text(page, c, &mut run);
+            run.link_chars += page.link_len[c.0];
+            run.links += doc.descendants(c).filter(|&d| doc.name(d) == Some("a")).count();
+            inline_text(page, c, &mut run.text);
             continue;
         }
         breaks = 0;
@@ -53,6 +68,19 @@ fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
         walk(page, c, strict, out);
     }
     flush(&mut run, out);
+}
+
+/// Words in a class or id of the byline and the author's box: the headline's details, read
+/// into the article's details instead of its text.
+pub const BYLINE: &str = "byline author contributor writtenby dateline";
+
+/// A short element naming the author (or the date line), not part of the article's text.
+fn is_byline(page: &Page, id: NodeId) -> bool {
+    page.doc.name(id).is_some()
+        && page.text_len[id.0] < 150
+        && (super::page::mentions(&page.class_and_id(id), BYLINE)
+            || page.doc.attr(id, "rel") == Some("author")
+            || page.doc.attr(id, "itemprop") == Some("author"))
 }
 
 /// Appends the text of an inline node, line breaks as spaces, clutter left out.
@@ -97,12 +125,22 @@ const LABELS: &[&str] = &[
     "pubblicità",
 ];
 
-fn flush(run: &mut String, out: &mut Vec<String>) {
-    let folded = run.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !folded.is_empty() && !(folded.len() <= 40 && LABELS.contains(&folded.to_lowercase().trim_end_matches([':', '.']))) {
+/// How "read this too" teasers start, which sit between an article's paragraphs.
+const TEASERS: &str = "read more:|read also:|see also:|related:|more:|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте також|читайте также|також читайте|дивіться також|اقرأ أيضا";
+
+/// Ends a paragraph: kept unless it is a teaser or a label.
+fn flush(run: &mut Run, out: &mut Vec<String>) {
+    let folded = run.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let len = super::page::collapsed_len(&folded);
+    let lower = folded.to_lowercase();
+    // Mostly a link, or a short line of several links ("Follow us on Facebook and X").
+    let teaser = run.link_chars * 2 > len
+        || (len < 160 && run.link_chars * 4 > len && run.links >= 2)
+        || (len < 200 && TEASERS.split('|').any(|t| lower.starts_with(t)));
+    if !folded.is_empty() && !teaser && !(folded.len() <= 40 && LABELS.contains(&lower.trim_end_matches([':', '.']))) {
         out.push(folded);
     }
-    run.clear();
+    *run = Run::default();
 }
 
 /// Readability's conditional cleaning: whether a container inside the article is furniture

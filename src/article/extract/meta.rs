@@ -63,7 +63,8 @@ pub fn read(doc: &Document) -> Meta {
                 "sailthru.date",
             ])
         })
-        .or_else(|| doc.named("time").find_map(|t| doc.attr(t, "datetime").map(fold)).filter(|d| !d.is_empty()));
+        .or_else(|| doc.named("time").find_map(|t| doc.attr(t, "datetime").map(fold)).filter(|d| !d.is_empty()))
+        .or_else(|| dateline(doc));
     let language = doc
         .first_named("html")
         .and_then(|h| doc.attr(h, "lang"))
@@ -73,9 +74,11 @@ pub fn read(doc: &Document) -> Meta {
     let title_tag = doc.first_named("title").map(|t| fold(&doc.text_content(t))).unwrap_or_default();
     let h1s: Vec<String> = doc.named("h1").map(|h| fold(&doc.text_content(h))).filter(|h| !h.is_empty()).collect();
     let headline = headline(
+        // JSON-LD first, as Readability does: it is written for search engines and holds the
+        // full headline where og:title is often a shortened one for social media.
         &[
-            meta(&["og:title"]),
             ld.as_ref().and_then(|l| l.headline.clone()),
+            meta(&["og:title"]),
             meta(&["twitter:title", "parsely-title", "sailthru.title", "dc.title"]),
         ],
         &h1s,
@@ -117,8 +120,10 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
         Some(site) if parts.iter().any(|p| norm(p) == site || site.contains(&norm(p)) && p.len() > 2) => {
             parts.iter().copied().filter(|p| norm(p) != site && !(site.contains(&norm(p)) && p.len() > 2)).collect()
         }
+        // The site's name is known and not in the title: the title is all headline.
+        Some(_) => parts,
         // No known site name: the site is the short last part ("Headline - BBC News").
-        _ if parts.len() >= 2 && parts.last().is_some_and(|l| l.split_whitespace().count() <= 4) => parts[..parts.len() - 1].to_vec(),
+        None if parts.len() >= 2 && parts.last().is_some_and(|l| l.split_whitespace().count() <= 4) => parts[..parts.len() - 1].to_vec(),
         _ => parts,
     };
     if kept.is_empty() {
@@ -177,28 +182,75 @@ fn meta_tags(doc: &Document) -> Vec<(String, String)> {
     out
 }
 
-/// Authors from the page's byline when no metadata names them: `rel=author`,
-/// `itemprop=author` or a short element whose class says byline.
+/// Authors from the page's byline when no metadata names them: the first element marked
+/// as the author (`rel=author`, `itemprop=author`, a class such as `byline`) that holds a
+/// name. Its text is read piece by piece (text nodes, lines), because bylines run the name
+/// into the role ("Priya Natarajan" "Transport correspondent").
 fn byline(doc: &Document) -> Vec<String> {
     for id in doc.ids() {
-        let Some(_) = doc.name(id) else { continue };
-        let class = doc.attr(id, "class").unwrap_or("").to_lowercase();
-        if rel_is(doc, id, "author") || doc.attr(id, "itemprop") == Some("author") || class.split_whitespace().any(|c| c.contains("byline"))
-        {
-            let text = fold(&doc.text_content(id));
-            let text = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).unwrap_or(&text).trim().to_string();
-            if !text.is_empty() && text.chars().count() < 100 {
-                return split_authors(&text);
-            }
+        if !is_byline(doc, id) {
+            continue;
+        }
+        let names: Vec<String> = pieces(doc, id).iter().flat_map(|p| split_authors(p)).filter(|n| looks_like_name(n)).collect();
+        if !names.is_empty() {
+            return names;
         }
     }
     Vec::new()
 }
 
+fn is_byline(doc: &Document, id: NodeId) -> bool {
+    doc.name(id).is_some()
+        && (rel_is(doc, id, "author")
+            || doc.attr(id, "itemprop") == Some("author")
+            || super::page::mentions(&super::page::names_of(doc, id), super::blocks::BYLINE))
+}
+
+/// The text nodes under `id`, each folded, empty ones left out.
+fn pieces(doc: &Document, id: NodeId) -> Vec<String> {
+    doc.descendants(id).filter_map(|d| doc.text(d)).map(fold).filter(|t| !t.is_empty()).collect()
+}
+
+/// A person's name as bylines write it: one to five words, each capitalised (particles
+/// such as "de" or "van" aside), no digits, and no job title.
+fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: &str = "de da di del della der van von le la al bin ibn y e du dos das ten ter";
+    const ROLES: &str = "by correspondent reporter writer editor journalist staff columnist contributor producer analyst chief desk bureau posted updated published";
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !s.chars().any(|c| c.is_ascii_digit() || c == ':')
+        && words.iter().all(|w| crate::text::listed(PARTICLES, w) || w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| crate::text::listed(ROLES, &w.to_lowercase()))
+        && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A date written out in a date line ("Posted: Friday, March 6, 2009 11:32 AM CST"), as ISO.
+fn dateline(doc: &Document) -> Option<String> {
+    let candidates = doc.ids().filter(|&id| doc.name(id) == Some("time") || is_byline(doc, id));
+    for id in candidates {
+        for piece in pieces(doc, id) {
+            let text =
+                piece.split_once(':').filter(|(label, _)| label.split_whitespace().count() == 1).map_or(piece.as_str(), |(_, rest)| rest);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            // Time zone names and the like after the time are ignored.
+            for n in (3..=words.len().min(7)).rev() {
+                if let Some(iso) = crate::article::published::parse_long_datetime(&words[..n].join(" ")) {
+                    return Some(iso);
+                }
+            }
+        }
+    }
+    None
+}
+
 fn split_authors(s: &str) -> Vec<String> {
     let s = fold(s);
-    let s = s.strip_prefix("By ").unwrap_or(&s);
-    s.replace(" and ", ",").replace(" & ", ",").split([',', ';']).map(fold).filter(|a| !a.is_empty()).collect()
+    let s = ["By ", "by ", "Par ", "Von ", "Por ", "Di "].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(&s);
+    let mut s = s.to_string();
+    for and in [" and ", " & ", " und ", " et ", " y ", " e ", " и ", " і ", " та "] {
+        s = s.replace(and, ",");
+    }
+    s.split([',', ';']).map(fold).filter(|a| !a.is_empty()).collect()
 }
 
 /// The JSON-LD article on the page: the first object (in `@graph`s and arrays too) whose

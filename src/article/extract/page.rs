@@ -9,60 +9,16 @@ const DROP: &str = "script style noscript template svg canvas iframe object embe
 /// ARIA roles of page furniture.
 const DROP_ROLES: &str = "navigation banner complementary contentinfo menu menubar alert alertdialog dialog search tablist toolbar";
 /// Words in a class or id that mark page furniture (Readability's list, and share bars)...
-const UNLIKELY: &[&str] = &[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumb",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
-    "share",
-    "newsletter",
-    "subscribe",
-    "promo",
-    "cookie",
-    "paywall",
-    "most-popular",
-    "mostpopular",
-    "trending",
-    "recommend",
-    "outbrain",
-    "taboola",
-    "signup",
-    "sign-up",
-    "login",
-];
+const UNLIKELY: &str = "-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination pager popup yom-remote share newsletter subscribe subscription promo cookie paywall most-popular mostpopular trending recommend outbrain taboola signup sign-up login copyright visually-hidden visuallyhidden sr-only screen-reader screenreader";
+/// Class or id parts that mark furniture only as a whole part ("ad" is in "head", "toc" in
+/// "stock").
+const UNLIKELY_PARTS: &str = "ad ads advert advertisement adslot adunit toc credit credits";
 /// ...unless it also has one of these.
-const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+const MAYBE: &str = "and article body column content main shadow";
 
 /// Whether a class/id string has one of `words` in it.
-pub fn mentions(class_and_id: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| class_and_id.contains(w))
+pub fn mentions(class_and_id: &str, words: &str) -> bool {
+    words.split(' ').any(|w| class_and_id.contains(w))
 }
 
 /// How aggressively clutter is removed; extraction retries with less when too little is left.
@@ -138,10 +94,14 @@ impl<'a> Page<'a> {
 
     /// The element's class and id, lowercase, for word matching.
     pub fn class_and_id(&self, id: NodeId) -> String {
-        let class = self.doc.attr(id, "class").unwrap_or("");
-        let ident = self.doc.attr(id, "id").unwrap_or("");
-        format!("{class} {ident}").to_lowercase()
+        names_of(self.doc, id)
     }
+}
+
+/// What an element is called by its page: class, id and the component names that
+/// frameworks write (`data-component`, `data-testid`), lowercase.
+pub fn names_of(doc: &Document, id: NodeId) -> String {
+    ["class", "id", "data-component", "data-testid"].iter().filter_map(|a| doc.attr(id, a)).collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// For each node, whether it sits inside an `<article>` or `<main>` (a site's `<header>` is
@@ -173,15 +133,12 @@ fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool) 
         return true;
     }
     if strict.unlikely_names && !matches!(name, "body" | "html" | "article" | "main" | "a" | "table" | "tbody" | "tr" | "td" | "th") {
-        let words = format!("{} {}", doc.attr(id, "class").unwrap_or(""), doc.attr(id, "id").unwrap_or("")).to_lowercase();
+        let words = names_of(doc, id);
         if mentions(&words, UNLIKELY) && !mentions(&words, MAYBE) {
             return true;
         }
         // "ad" is too short to look for inside words: only a whole class or id part counts.
-        if words
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| matches!(w, "ad" | "ads" | "advert" | "advertisement" | "adslot" | "adunit"))
-        {
+        if words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| listed(UNLIKELY_PARTS, w)) {
             return true;
         }
     }

@@ -11,35 +11,8 @@ pub const INLINE: &str =
     "a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr";
 /// Elements whose own text runs are paragraphs (the rest hold paragraphs).
 const PARAGRAPHS: &str = "p pre td h2 h3 h4 h5 h6 blockquote dd";
-const POSITIVE: &[&str] = &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story"];
-const NEGATIVE: &[&str] = &[
-    "-ad-",
-    "hidden",
-    "banner",
-    "combx",
-    "comment",
-    "com-",
-    "contact",
-    "footer",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
-    "byline",
-    "caption",
-];
+const POSITIVE: &str = "article body content entry hentry h-entry main page post text blog story";
+const NEGATIVE: &str = "-ad- hidden banner combx comment com- contact footer gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags widget byline caption";
 
 /// A run of a container's inline children that is long enough to be a paragraph.
 const MIN_PARAGRAPH: u32 = 25;
