@@ -11,6 +11,7 @@ pub fn annotation(id: AnnotationId, tag: Tag, target: Target) -> Annotation {
         tag,
         target,
         note: String::new(),
+        origin: None,
         created: Timestamp(0),
         modified: Timestamp(0),
         status: Status::Anchored,
