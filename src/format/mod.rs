@@ -3,7 +3,9 @@
 pub mod claimreview;
 pub mod csv;
 pub mod factmark;
+pub mod json_array;
 mod json_error;
+pub mod peer;
 pub mod report;
 pub mod w3c;
 
