@@ -1,12 +1,25 @@
-//! Files the user brings: articles (.txt, .md, .html) and annotation files (Factmark, W3C),
-//! checked completely before anything changes, with errors that name the problem.
+//! Files the user brings: articles (.txt, .md, .html) and annotation files (Factmark, W3C,
+//! Hypothesis, Label Studio, doccano), checked completely before anything changes, with
+//! errors that name the problem.
 
-use crate::annotation::Annotation;
+mod annotations;
+mod collect;
+mod labels;
+mod outcome;
+#[cfg(test)]
+mod peers_test;
+
+pub use annotations::{read_annotations, AnnotationFile};
+pub use labels::LabelQuestion;
+pub use outcome::{Imported, Source};
+
 use crate::article::markdown::parse_markdown;
-use crate::article::{extract, parse_article, Article, ArticleText};
-use crate::format::{factmark, w3c, JsonError};
+use crate::article::{extract, parse_article, Article};
+use crate::format::doccano::DoccanoError;
+use crate::format::hypothesis::HypothesisError;
+use crate::format::label_studio::LabelStudioError;
+use crate::format::{factmark, JsonError};
 use crate::text::decode::{decode, DecodeError};
-use crate::time::Timestamp;
 use std::fmt;
 
 /// Articles larger than this are refused (bytes).
@@ -32,8 +45,11 @@ pub enum FileProblem {
     },
     Binary,
     Json(JsonError),
-    /// Valid JSON, but neither a Factmark file nor W3C annotations.
+    /// Valid JSON, but no kind of annotation file Factmark reads.
     OtherJson,
+    Hypothesis(HypothesisError),
+    LabelStudio(LabelStudioError),
+    Doccano(DoccanoError),
     NewerVersion(u64),
     Invalid(String),
 }
@@ -52,7 +68,12 @@ impl fmt::Display for FileProblem {
             }
             FileProblem::Binary => f.write_str("it looks like a binary file, not text"),
             FileProblem::Json(e) => write!(f, "it is not valid JSON ({e})"),
-            FileProblem::OtherJson => f.write_str("it is JSON, but neither a Factmark file nor W3C Web Annotations"),
+            FileProblem::OtherJson => f.write_str(
+                "it is JSON, but not an annotation file Factmark reads (a Factmark file, W3C Web Annotations, or an export of Hypothesis, Label Studio or doccano)",
+            ),
+            FileProblem::Hypothesis(e) => write!(f, "{e}"),
+            FileProblem::LabelStudio(e) => write!(f, "{e}"),
+            FileProblem::Doccano(e) => write!(f, "{e}"),
             FileProblem::NewerVersion(v) => write!(
                 f,
                 "it was written by a newer Factmark (file version {v}; this app reads version {}). Update Factmark to open it",
@@ -155,81 +176,13 @@ pub fn article_from_text(format: ArticleFormat, text: &str) -> Article {
     }
 }
 
-/// A checked annotation file.
-// One is built per import and taken apart at once: boxing the larger variant saves nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum AnnotationFile {
-    /// A Factmark file: its own article and annotations.
-    Factmark(factmark::Parsed),
-    /// W3C Web Annotations, already converted for `text` (UTF-16 offsets resolved).
-    W3c(Vec<Annotation>),
-}
-
-/// Checks and reads an annotation file, for the article whose text is `text`.
-pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Result<AnnotationFile, FileProblem> {
-    if bytes.len() > MAX_ANNOTATION_BYTES {
-        return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ANNOTATION_BYTES });
-    }
-    // Plain UTF-8 is read in place: a large file is not copied once more.
-    let decoded;
-    let json = match std::str::from_utf8(bytes) {
-        Ok(s) if !s.starts_with('\u{FEFF}') => {
-            if crate::text::decode::looks_binary(s) {
-                return Err(FileProblem::Binary);
-            }
-            s.trim_start()
-        }
-        _ => {
-            decoded = decode(bytes)?;
-            decoded.text.trim_start()
-        }
-    };
-    if json.is_empty() {
-        return Err(FileProblem::Empty);
-    }
-    // A top-level array cannot be a Factmark file: read it element by element.
-    if json.starts_with('[') {
-        return match w3c::parse_array_resolved(json, text.chars(), now) {
-            Ok(list) => Ok(AnnotationFile::W3c(list)),
-            Err(e) => Err(w3c_problem(e)),
-        };
-    }
-    // Parsed once: the Factmark check and the W3C reader share the tree.
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileProblem::Json(e.into()))?;
-    let is_factmark = value.get("format").and_then(|f| f.as_str()) == Some(factmark::FORMAT);
-    if is_factmark {
-        return match factmark::parse_value(value) {
-            Ok(parsed) => match check_article(&parsed.article) {
-                Ok(()) => Ok(AnnotationFile::Factmark(parsed)),
-                Err(problem) => Err(FileProblem::Invalid(format!("the article it carries cannot be opened: {problem}"))),
-            },
-            Err(factmark::FileError::NewerVersion(v)) => Err(FileProblem::NewerVersion(v)),
-            Err(factmark::FileError::Json(e)) => Err(FileProblem::Json(e)),
-            Err(e) => Err(FileProblem::Invalid(format!(
-                "it is a Factmark file with a problem: {}",
-                e.to_string().trim_start_matches("it is a Factmark file with a problem: ")
-            ))),
-        };
-    }
-    match w3c::parse_value(&value) {
-        Ok(parsed) => Ok(AnnotationFile::W3c(w3c::to_annotations(parsed, text.chars(), now))),
-        Err(e) => Err(w3c_problem(e)),
-    }
-}
-
-fn w3c_problem(e: w3c::W3cError) -> FileProblem {
-    match e {
-        w3c::W3cError::NotW3c => FileProblem::OtherJson,
-        w3c::W3cError::Json(e) => FileProblem::Json(e),
-        e => FileProblem::Invalid(e.to_string()),
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::ArticleText;
     use crate::testing::Rng;
+    use crate::time::Timestamp;
 
     fn default_text() -> ArticleText {
         ArticleText::new(&Article::default_article())
@@ -288,35 +241,19 @@ mod tests {
     }
 
     #[test]
-    fn annotation_files_are_told_apart_and_errors_are_precise() {
-        let text = default_text();
-        let golden = include_bytes!("../tests/fixtures/default-article.factmark.json");
-        assert!(matches!(read_annotations(golden, &text, Timestamp(0)), Ok(AnnotationFile::Factmark(_))));
-        match read_annotations(b"{\n \"a\": 1,\n oops }", &text, Timestamp(0)) {
-            Err(FileProblem::Json(e)) => assert_eq!(e.line, 3),
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(read_annotations(b"{\"hello\": 1}", &text, Timestamp(0)), Err(FileProblem::OtherJson));
-        assert_eq!(read_annotations(b"{\"format\":\"factmark\",\"version\":7}", &text, Timestamp(0)), Err(FileProblem::NewerVersion(7)));
-        let w3c = r#"{"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"figure"},
-            "target":{"selector":[{"type":"TextQuoteSelector","exact":"$14.8 trillion"}]}}"#;
-        match read_annotations(w3c.as_bytes(), &text, Timestamp(0)) {
-            Ok(AnnotationFile::W3c(list)) => assert_eq!(list.len(), 1),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
     fn random_bytes_never_panic() {
         let text = default_text();
         let mut rng = Rng::new(11);
-        let seeds: [&[u8]; 3] = [
+        let seeds: [&[u8]; 6] = [
             include_bytes!("../tests/fixtures/default-article.factmark.json"),
             b"{\"type\":\"AnnotationPage\",\"items\":[]}",
             b"Title\n\nBody",
+            br#"{"total":1,"rows":[{"user":"u","tags":["x"],"target":[{"selector":[{"type":"TextPositionSelector","start":1,"end":9}]}]}]}"#,
+            br#"[{"data":{"text":"Zelensky said"},"annotations":[{"result":[{"type":"labels","value":{"start":0,"end":8,"text":"Zelensky","labels":["PER"]}}]}]}]"#,
+            b"{\"text\": \"Zelensky said\", \"label\": [[0, 8, \"PER\"]]}\n{\"text\": \"x\", \"entities\": []}",
         ];
-        for i in 0..2000 {
-            let mut bytes = seeds[i % 3].to_vec();
+        for i in 0..3000 {
+            let mut bytes = seeds[i % seeds.len()].to_vec();
             for _ in 0..=rng.below(8) {
                 let k = rng.below(bytes.len());
                 bytes[k] = rng.next_u64() as u8;

@@ -11,12 +11,30 @@ pub fn annotation(id: AnnotationId, tag: Tag, target: Target) -> Annotation {
         tag,
         target,
         note: String::new(),
+        origin: None,
         created: Timestamp(0),
         modified: Timestamp(0),
         status: Status::Anchored,
         check: Default::default(),
         extra: Default::default(),
     }
+}
+
+/// A file of the shared conformance material (`../shared` next to the repository), or `None`
+/// with a printed note when it is absent, so that a clone without it still passes. The
+/// folder is `$FACTMARK_SHARED` when set, else `../shared` from the crate (a clone beside
+/// it), else `/work/shared` (a git worktree elsewhere).
+pub fn shared(path: &str) -> Option<std::path::PathBuf> {
+    let roots = [
+        std::env::var_os("FACTMARK_SHARED").map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
+        Some(std::path::PathBuf::from("/work/shared")),
+    ];
+    let found = roots.into_iter().flatten().map(|root| root.join(path)).find(|p| p.exists());
+    if found.is_none() {
+        eprintln!("skipped: the shared material {path} is absent (set FACTMARK_SHARED to the folder holding conformance/)");
+    }
+    found
 }
 
 /// xorshift64*: deterministic, seedable, good enough to shake out edge cases.

@@ -86,6 +86,15 @@ pub struct ImportReport {
     pub placed: LoadReport,
 }
 
+impl ImportReport {
+    /// The report with `origin` (" from a Hypothesis file") after the count of added ones.
+    pub fn describe(&self, origin: &str) -> String {
+        let plain = self.to_string();
+        let added = format!("{} added", self.added);
+        format!("{added}{origin}{}", &plain[added.len()..])
+    }
+}
+
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} added", self.added)?;
@@ -173,6 +182,7 @@ impl Workspace {
             tag,
             target: self.target_for(range),
             note: String::new(),
+            origin: None,
             created: now,
             modified: now,
             status: Status::Anchored,
@@ -552,6 +562,7 @@ mod tests {
             tag: Tag::Claim,
             target: w.target_for(range_of(w, needle)),
             note: format!("v{modified}"),
+            origin: None,
             created: Timestamp(0),
             modified: Timestamp(modified),
             status: Status::Anchored,

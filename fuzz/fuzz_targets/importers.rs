@@ -3,7 +3,8 @@
 #![no_main]
 
 use factmark::article::{Article, ArticleText};
-use factmark::import::{read_annotations, read_article, AnnotationFile};
+use factmark::format::labels::LabelMap;
+use factmark::import::{read_annotations, read_article, AnnotationFile, Imported};
 use factmark::time::Timestamp;
 use factmark::workspace::{ImportMode, Workspace};
 use libfuzzer_sys::fuzz_target;
@@ -14,18 +15,23 @@ fn default_text() -> &'static ArticleText {
     TEXT.get_or_init(|| ArticleText::new(&Article::default_article()))
 }
 
+/// Another tool's annotations must anchor, serialize and be told without panicking.
+fn import_peer(imported: Imported) {
+    let mut ws = Workspace::new(Article::default_article());
+    let (_, report) = ws.import(imported.annotations.clone(), ImportMode::Merge);
+    let _ = imported.summary(&report);
+    let _ = factmark::format::w3c::serialize(&ws);
+    let _ = factmark::format::csv::serialize(&ws);
+}
+
 fuzz_target!(|data: &[u8]| {
     if let Ok(file) = read_article("fuzz.md", data) {
         let _ = factmark::import::article_from_text(file.format, &file.text);
         let _ = factmark::article::parse_article(&file.text);
     }
     match read_annotations(data, default_text(), Timestamp(0)) {
-        Ok(AnnotationFile::W3c(list)) => {
-            let mut ws = Workspace::new(Article::default_article());
-            ws.import(list, ImportMode::Merge);
-            let _ = factmark::format::w3c::serialize(&ws);
-            let _ = factmark::format::csv::serialize(&ws);
-        }
+        Ok(AnnotationFile::Imported(imported)) => import_peer(imported),
+        Ok(AnnotationFile::NeedsLabels(question)) => import_peer(question.apply(&LabelMap::new())),
         Ok(AnnotationFile::Factmark(parsed)) => {
             let mut ws = Workspace::new(parsed.article);
             ws.import(parsed.annotations, ImportMode::Replace);

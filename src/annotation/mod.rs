@@ -93,6 +93,9 @@ pub struct Annotation {
     pub tag: Tag,
     pub target: Target,
     pub note: String,
+    /// Who made it and how they labelled it, for an annotation imported from another tool.
+    /// Boxed and absent for annotations made here, so that they cost one word for it.
+    pub origin: Option<Box<Origin>>,
     pub created: Timestamp,
     pub modified: Timestamp,
     pub status: Status,
@@ -103,7 +106,34 @@ pub struct Annotation {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// What another tool said of an imported annotation besides its span, tag and note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Who made it, as that tool names them ("acct:ann@hypothes.is").
+    pub creator: String,
+    /// Free labels besides the tag (Hypothesis tags, Label Studio or doccano labels), kept so
+    /// that an import loses nothing the checker may search by.
+    pub labels: Vec<String>,
+}
+
+impl Origin {
+    /// The origin to store: `None` when it says nothing.
+    pub fn boxed(creator: String, labels: Vec<String>) -> Option<Box<Origin>> {
+        (!creator.is_empty() || !labels.is_empty()).then(|| Box::new(Origin { creator, labels }))
+    }
+}
+
 impl Annotation {
+    /// Who made it in the tool it was imported from; empty for annotations made here.
+    pub fn creator(&self) -> &str {
+        self.origin.as_deref().map_or("", |o| o.creator.as_str())
+    }
+
+    /// Its labels besides the tag, from the tool it was imported from.
+    pub fn labels(&self) -> &[String] {
+        self.origin.as_deref().map_or(&[], |o| o.labels.as_slice())
+    }
+
     pub fn range(&self) -> CharRange {
         self.target.range
     }

@@ -5,10 +5,11 @@
 //! `figure_source` and `links` (see [`Check`]), and the file may carry the checker's
 //! `profile` and the verdict `scale`. Each is left out when empty or default, so a file
 //! without fact-check work is written exactly as before, and older readers keep such keys
-//! as unknown fields.
+//! as unknown fields. Likewise for what an import from another tool brings: the annotation's
+//! `creator` (as that tool names its author) and its `labels` besides the tag.
 
 use super::JsonError;
-use crate::annotation::{Annotation, AnnotationId, Status, Tag, Target};
+use crate::annotation::{Annotation, AnnotationId, Origin, Status, Tag, Target};
 use crate::annotation::{Check, CheckerProfile, VerdictScale};
 use crate::article::{Article, BLOCK_SEPARATOR};
 use crate::text::CharRange;
@@ -69,6 +70,12 @@ struct FileAnnotation {
     suffix: String,
     #[serde(default)]
     note: String,
+    /// Who made it in another tool; absent for annotations made here (so older files read unchanged).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    creator: String,
+    /// Labels besides the tag; absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<String>,
     created: String,
     modified: String,
     /// Written for readers of the file; ignored on load, where anchoring decides it again.
@@ -205,6 +212,8 @@ fn to_file(a: &Annotation) -> FileAnnotation {
         prefix: a.target.prefix.clone(),
         suffix: a.target.suffix.clone(),
         note: a.note.clone(),
+        creator: a.creator().to_string(),
+        labels: a.labels().to_vec(),
         created: a.created.to_rfc3339(),
         modified: a.modified.to_rfc3339(),
         status: Some(if a.is_orphan() { "orphan" } else { "anchored" }.to_string()),
@@ -272,6 +281,7 @@ fn from_file(f: FileAnnotation) -> Result<Annotation, String> {
         tag: f.tag,
         target: Target { range, exact: f.exact, prefix: f.prefix, suffix: f.suffix },
         note: f.note,
+        origin: Origin::boxed(f.creator, f.labels),
         created: time(&f.created, "created")?,
         modified: time(&f.modified, "modified")?,
         status: Status::Anchored,
@@ -453,6 +463,18 @@ mod tests {
         for key in full.as_object().unwrap().keys() {
             assert!(schema["properties"].get(key).is_some(), "schema lacks top-level {key}");
         }
+    }
+
+    #[test]
+    fn creator_and_labels_from_imports_round_trip_and_are_absent_otherwise() {
+        let json = serialize(&sample_ws());
+        assert!(!json.contains("\"creator\"") && !json.contains("\"labels\""), "a file without imports is written as before");
+        let mut parsed = parse(&json).unwrap();
+        parsed.annotations[0].origin = Origin::boxed("acct:ann@hypothes.is".into(), vec!["PER".into(), "viral".into()]);
+        let (w, _) = parsed.clone().into_workspace();
+        let again = parse(&serialize(&w)).unwrap();
+        let a = again.annotations.iter().find(|a| a.id == parsed.annotations[0].id).unwrap();
+        assert_eq!((a.creator(), a.labels()), ("acct:ann@hypothes.is", &["PER".to_string(), "viral".to_string()][..]));
     }
 
     #[test]

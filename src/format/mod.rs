@@ -2,9 +2,16 @@
 
 pub mod claimreview;
 pub mod csv;
+pub mod doccano;
 pub mod factmark;
+pub mod hypothesis;
+pub mod json_array;
 mod json_error;
+pub mod label_studio;
+pub mod labels;
+pub mod peer;
 pub mod report;
+mod span;
 pub mod w3c;
 
 pub use json_error::JsonError;

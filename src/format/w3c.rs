@@ -23,19 +23,29 @@
 //! The other fact-check fields (rationale, speaker, figure, links) have no W3C form and
 //! travel in the Factmark file only.
 //!
+//! An item whose target selects no text (a bare page address, an image region, a position
+//! inside an element) is skipped and counted by reason ([`W3cFile::skipped`]), so that a
+//! collection mixing text and image annotations imports its text ones. An item with no
+//! target at all, or an element of the wrong shape, is a malformed file: nothing is read.
+//!
 //! [`Workspace::load`]: crate::workspace::Workspace::load
 
+mod array;
 mod read;
 mod resolve;
+pub(crate) mod selector;
 mod write;
 
+use super::peer::Skipped;
 use super::JsonError;
 use crate::annotation::Evidence;
 use crate::annotation::Tag;
 use crate::time::Timestamp;
 use std::fmt;
 
-pub use resolve::to_annotations;
+pub use array::ArrayItems;
+pub(crate) use resolve::Utf16Index;
+pub use resolve::{to_annotations, Resolver};
 pub use write::serialize;
 
 /// A `TextQuoteSelector`: the quoted text and the context around it.
@@ -62,6 +72,17 @@ pub struct W3cAnnotation {
     pub position: Option<(usize, usize)>,
     pub created: Option<Timestamp>,
     pub modified: Option<Timestamp>,
+    /// Who made it, as the file names them.
+    pub creator: Option<String>,
+    /// Tags besides the tag word, once each, as written.
+    pub labels: Vec<String>,
+}
+
+/// What a W3C file holds: its annotations, and the items that select no text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct W3cFile {
+    pub annotations: Vec<W3cAnnotation>,
+    pub skipped: Skipped,
 }
 
 /// Why a text could not be read as W3C Web Annotations.
@@ -73,7 +94,7 @@ pub enum W3cError {
     NotW3c,
     /// A collection whose pages are linked by address instead of included.
     PagesNotIncluded,
-    /// Annotation number `n` (1-based, in file order) has no text selector to place it by.
+    /// Item number `n` (1-based, in file order) has no target: it is no annotation.
     NoTarget(usize),
 }
 
@@ -83,16 +104,16 @@ impl fmt::Display for W3cError {
             W3cError::Json(e) => write!(f, "it is not valid JSON ({e})"),
             W3cError::NotW3c => f.write_str("it is JSON of another kind: no W3C annotation (an object with a \"target\") was found in it"),
             W3cError::PagesNotIncluded => f.write_str("it is a W3C annotation collection whose pages are only linked, not included; export the annotations themselves (an AnnotationPage or a list)"),
-            W3cError::NoTarget(n) => write!(f, "annotation {n} has no usable target: it needs a TextQuoteSelector (with \"exact\") or a TextPositionSelector (with \"start\" and \"end\")"),
+            W3cError::NoTarget(n) => write!(f, "item {n} is not a W3C annotation: it has no \"target\" saying which passage it is about"),
         }
     }
 }
 
 impl std::error::Error for W3cError {}
 
-/// Reads W3C Web Annotation JSON. Every annotation must have a text selector; the first
-/// that has none is reported by its number.
-pub fn parse(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+/// Reads W3C Web Annotation JSON. Every item must have a target; the first that has none is
+/// reported by its number. Items whose target selects no text are skipped and counted.
+pub fn parse(json: &str) -> Result<W3cFile, W3cError> {
     read::read(json)
 }
 
@@ -103,38 +124,15 @@ pub fn parse_array_resolved(
     json: &str,
     text: &[char],
     now: crate::time::Timestamp,
-) -> Result<Vec<crate::annotation::Annotation>, W3cError> {
+) -> Result<(Vec<crate::annotation::Annotation>, Skipped), W3cError> {
     let mut resolver = resolve::Resolver::new(text, now);
-    read::read_array_into(json, &mut |w| resolver.push(w))?;
-    Ok(resolver.finish())
+    let skipped = array::read_array_into(json, &mut |w| resolver.push(w))?;
+    Ok((resolver.finish(), skipped))
 }
 
 /// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).
-pub fn parse_value(value: &serde_json::Value) -> Result<Vec<W3cAnnotation>, W3cError> {
+pub fn parse_value(value: &serde_json::Value) -> Result<W3cFile, W3cError> {
     read::read_value(value)
-}
-
-#[cfg(test)]
-mod streaming_tests {
-    use super::*;
-
-    #[test]
-    fn array_reader_agrees_with_the_tree_reader() {
-        let one = r#"{"type":"Annotation","id":"a","body":{"type":"TextualBody","purpose":"tagging","value":"figure"},"target":{"selector":{"type":"TextQuoteSelector","exact":"x"}}}"#;
-        for doc in [
-            format!("[{one},{one}]"),
-            "[]".to_string(),
-            "[1, 2]".to_string(),
-            format!("[{one}, {{\"type\":\"Annotation\"}}]"),
-            "[{\"a\":1}".to_string(),
-        ] {
-            let mut read = Vec::new();
-            assert_eq!(read::read_array_into(&doc, &mut |a| read.push(a)).map(|()| read), parse(&doc), "{doc}");
-            let text: Vec<char> = "x y".chars().collect();
-            let now = crate::time::Timestamp(0);
-            assert_eq!(parse_array_resolved(&doc, &text, now), parse(&doc).map(|p| to_annotations(p, &text, now)), "{doc}");
-        }
-    }
 }
 
 #[cfg(test)]
@@ -181,7 +179,7 @@ mod tests {
     fn round_trip_through_w3c_keeps_every_annotation() {
         let w = sample_ws();
         let json = serialize(&w);
-        let parsed = parse(&json).unwrap();
+        let parsed = parse(&json).unwrap().annotations;
         assert_eq!(parsed.len(), 4);
         let mut w2 = Workspace::new(Article::default_article());
         let report = w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(99)));
@@ -205,7 +203,7 @@ mod tests {
         w.add_evidence(&id(1), "http://example.org/b", "", Timestamp(1_738_702_702_000)).unwrap();
         w.set_verdict(&id(2), Some("False"), Timestamp(1_738_702_703_000));
         w.set_speaker(&id(1), "Forbes", Timestamp(1_738_702_704_000));
-        let parsed = parse(&serialize(&w)).unwrap();
+        let parsed = parse(&serialize(&w)).unwrap().annotations;
         let mut w2 = Workspace::new(Article::default_article());
         w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(0)));
         for n in [1, 2] {
@@ -234,7 +232,7 @@ mod tests {
                                          {{"type": "TextQuoteSelector", "exact": "went to Kyiv"}}]}}}}"#,
             start16 + 12
         );
-        let anns = to_annotations(parse(&json).unwrap(), w.text().chars(), Timestamp(0));
+        let anns = to_annotations(parse(&json).unwrap().annotations, w.text().chars(), Timestamp(0));
         let expected = range_of(&w, "went to Kyiv");
         assert_ne!(expected.start(), start16, "the emoji make the two units differ");
         assert_eq!(anns[0].target.range, expected);
@@ -272,7 +270,7 @@ mod tests {
             if let Ok(parsed) = parse(&String::from_utf8_lossy(&bytes)) {
                 still_valid += 1;
                 let mut w2 = Workspace::new(Article::default_article());
-                w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(0)));
+                w2.load(to_annotations(parsed.annotations, w2.text().chars(), Timestamp(0)));
             }
         }
         for _ in 0..500 {
@@ -285,7 +283,7 @@ mod tests {
     #[test]
     fn errors_say_what_to_do() {
         assert!(matches!(parse("{\n  \"target\": oops\n}"), Err(W3cError::Json(e)) if (e.line, e.column) == (2, 13)));
-        assert!(W3cError::NoTarget(3).to_string().starts_with("annotation 3 has no usable target"));
+        assert!(W3cError::NoTarget(3).to_string().starts_with("item 3 is not a W3C annotation"));
         assert!(W3cError::NotW3c.to_string().contains("another kind"));
     }
 }

@@ -6,13 +6,14 @@ use super::notices::{Notice, NoticeAction, NoticeKind};
 use super::storage::BrowserStore;
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::article::Article;
+use crate::format::labels::LabelMap;
 use crate::format::{csv, factmark, w3c};
-use crate::import::{read_annotations, AnnotationFile};
+use crate::import::{read_annotations, AnnotationFile, Imported};
 use crate::paint_plan::{Draw, PaintPlan};
 use crate::persist::{self, Library, LibraryEntry, SaveError, Saved};
 use crate::slug::file_name;
 use crate::text::CharRange;
-use crate::workspace::{Change, ImportMode, Workspace};
+use crate::workspace::{Change, ImportMode, ImportReport, Workspace};
 use leptos::prelude::*;
 
 /// Where the tag toolbar is shown, in page coordinates.
@@ -546,21 +547,31 @@ impl AppState {
         drop(bytes);
         match result {
             Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
-            Ok(AnnotationFile::W3c(list)) => self.import_list(name, list, mode),
+            Ok(AnnotationFile::Imported(imported)) => self.import_peer(name, imported, mode),
+            // Until the label-mapping step is in the UI, unknown labels become claims; the
+            // labels themselves are kept on the annotations.
+            Ok(AnnotationFile::NeedsLabels(question)) => self.import_peer(name, question.apply(&LabelMap::new()), mode),
             Ok(AnnotationFile::Factmark(parsed)) => {
                 let sha = crate::sha256::sha256_hex(parsed.article.canonical_text().as_bytes());
                 if self.ws.with_untracked(|w| w.sha256() != sha) {
                     self.open_article(parsed.article);
                 }
-                self.import_list(name, parsed.annotations, mode);
+                self.import_list(name, parsed.annotations, mode, |report| report.to_string());
             }
         }
     }
 
-    fn import_list(&self, name: &str, list: Vec<Annotation>, mode: ImportMode) {
+    /// Imports another tool's annotations; the notice says where they came from and what was skipped.
+    fn import_peer(&self, name: &str, mut imported: Imported, mode: ImportMode) {
+        let list = std::mem::take(&mut imported.annotations);
+        self.import_list(name, list, mode, move |report| imported.summary(report));
+    }
+
+    fn import_list(&self, name: &str, list: Vec<Annotation>, mode: ImportMode, describe: impl FnOnce(&ImportReport) -> String) {
         let mut result = None;
         self.ws.update(|w| result = Some(w.import(list, mode)));
         let Some((change, report)) = result else { return };
+        let summary = describe(&report);
         self.refresh_blocks(&change.blocks);
         // What the notice says was added must be saved, or the notice must say it is not:
         // saved now, in full, instead of in idle slices that a reload could cut short.
@@ -571,11 +582,11 @@ impl AppState {
             let why = self.save_error.get_untracked().map(|e| e.to_string()).unwrap_or_default();
             return self.notify(
                 NoticeKind::Error,
-                format!("Imported “{name}”: {report}. But {unsaved} annotation(s) of this article are not saved in this browser. {why}"),
+                format!("Imported “{name}”: {summary}. But {unsaved} annotation(s) of this article are not saved in this browser. {why}"),
             );
         }
         let kind = if report.placed.orphaned > 0 { NoticeKind::Warning } else { NoticeKind::Info };
-        self.notify(kind, format!("Imported “{name}”: {report}."));
+        self.notify(kind, format!("Imported “{name}”: {summary}."));
     }
 
     fn download_as(&self, ext: &str, mime: &str, body: impl FnOnce(&Workspace) -> String) {

@@ -1,8 +1,10 @@
 //! Reading W3C annotation JSON: finding the annotations in any container shape, then their selectors and bodies.
 
-use super::{QuoteSelector, W3cAnnotation, W3cError};
+use super::selector::{has_type, many, select};
+use super::{W3cAnnotation, W3cError, W3cFile};
 use crate::annotation::Evidence;
 use crate::annotation::Tag;
+use crate::format::peer::SkipReason;
 use crate::time::Timestamp;
 use serde_json::Value;
 
@@ -13,65 +15,23 @@ const NOTE_PURPOSES: [&str; 2] = ["commenting", "describing"];
 /// kept in the note.
 const MAX_VERDICT_CHARS: usize = 60;
 
-pub(super) fn read(json: &str) -> Result<Vec<W3cAnnotation>, W3cError> {
+pub(super) fn read(json: &str) -> Result<W3cFile, W3cError> {
     let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.into()))?;
     read_value(&value)
 }
 
-/// Reads a document whose top level is an array one element at a time, so the file is never
-/// held as one tree: a 20 MB import needs about one annotation's worth of tree at a time.
-/// Each annotation goes to `sink` as soon as it is read; the same annotations as [`read`]
-/// gives for arrays. On an error the annotations already handed over are to be discarded.
-pub(super) fn read_array_into(json: &str, sink: &mut dyn FnMut(W3cAnnotation)) -> Result<(), W3cError> {
-    use serde::de::{Deserializer as _, SeqAccess, Visitor};
-    struct Items<'s>(&'s mut dyn FnMut(W3cAnnotation));
-    impl<'de> Visitor<'de> for Items<'_> {
-        type Value = Result<(), W3cError>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an array of annotations")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let (mut n, mut any, mut first_bad) = (0, false, None);
-            while let Some(v) = seq.next_element::<Value>()? {
-                n += 1;
-                any |= looks_like_annotation(&v);
-                match annotation(&v) {
-                    // After a bad one the rest are only checked: the import fails anyway.
-                    Some(a) if first_bad.is_none() => (self.0)(a),
-                    Some(_) => {}
-                    None => first_bad = first_bad.or(Some(n)),
-                }
-            }
-            Ok(match (n, any, first_bad) {
-                (0, _, _) => Ok(()),
-                (_, false, _) => Err(W3cError::NotW3c),
-                (_, true, Some(i)) => Err(W3cError::NoTarget(i)),
-                (_, true, None) => Ok(()),
-            })
+pub(super) fn read_value(value: &Value) -> Result<W3cFile, W3cError> {
+    let mut file = W3cFile::default();
+    for (i, v) in annotation_values(value)?.into_iter().enumerate() {
+        match item(v).ok_or(W3cError::NoTarget(i + 1))? {
+            Ok(a) => file.annotations.push(a),
+            Err(reason) => file.skipped.add(reason),
         }
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let result = de.deserialize_seq(Items(sink)).map_err(|e| W3cError::Json(e.into()))?;
-    de.end().map_err(|e| W3cError::Json(e.into()))?;
-    result
+    Ok(file)
 }
 
-pub(super) fn read_value(value: &Value) -> Result<Vec<W3cAnnotation>, W3cError> {
-    let items = annotation_values(value)?;
-    items.into_iter().enumerate().map(|(i, v)| annotation(v).ok_or(W3cError::NoTarget(i + 1))).collect()
-}
-
-/// True when `v`'s `type` (or `@type`), a string or a list, names `kind` (bare or `oa:`).
-fn has_type(v: &Value, kind: &str) -> bool {
-    let named = |t: &Value| t.as_str().is_some_and(|s| s.strip_prefix("oa:").unwrap_or(s) == kind);
-    match v.get("type").or_else(|| v.get("@type")) {
-        Some(Value::Array(types)) => types.iter().any(named),
-        Some(t) => named(t),
-        None => false,
-    }
-}
-
-fn looks_like_annotation(v: &Value) -> bool {
+pub(super) fn looks_like_annotation(v: &Value) -> bool {
     v.get("target").is_some() || has_type(v, "Annotation")
 }
 
@@ -105,47 +65,30 @@ fn page_items(mut page: &Value) -> Result<Vec<&Value>, W3cError> {
     }
 }
 
-/// A one-or-many JSON-LD value as a list.
-fn many(v: Option<&Value>) -> Vec<&Value> {
-    match v {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(Value::Null) | None => Vec::new(),
-        Some(one) => vec![one],
-    }
-}
-
 fn string(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
-/// One annotation; `None` when it has no usable text selector.
-fn annotation(v: &Value) -> Option<W3cAnnotation> {
-    let (quote, position) = many(v.get("target")).into_iter().map(selectors).find(|(q, p)| q.is_some() || p.is_some())?;
-    let Bodies { tag, note, verdict, evidence } = bodies(v);
-    let time = |key: &str| v.get(key).and_then(Value::as_str).and_then(Timestamp::parse_rfc3339);
-    let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| id.strip_prefix("urn:uuid:").map(str::to_string).unwrap_or(id));
-    let (created, modified) = (time("created"), time("modified").or_else(|| time("updated")));
-    Some(W3cAnnotation { id, tag, note, verdict, evidence, quote, position, created, modified })
+/// One item of a file: `None` when it is no annotation at all (it has no target: the file is
+/// malformed), else the annotation, or why it selects no text.
+pub(super) fn item(v: &Value) -> Option<Result<W3cAnnotation, SkipReason>> {
+    let targets = many(v.get("target"));
+    if targets.is_empty() {
+        return None;
+    }
+    Some(select(&targets).map(|(quote, position)| {
+        let Bodies { tag, note, verdict, evidence, labels } = bodies(v);
+        let time = |key: &str| v.get(key).and_then(Value::as_str).and_then(Timestamp::parse_rfc3339);
+        let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| id.strip_prefix("urn:uuid:").map(str::to_string).unwrap_or(id));
+        let (created, modified) = (time("created"), time("modified").or_else(|| time("updated")));
+        W3cAnnotation { id, tag, note, verdict, evidence, quote, position, created, modified, creator: creator(v), labels }
+    }))
 }
 
-/// The first usable quote and position selectors of one target.
-fn selectors(target: &Value) -> (Option<QuoteSelector>, Option<(usize, usize)>) {
-    let list = match target.get("selector") {
-        Some(s) => many(Some(s)),
-        // Some tools put the selector's fields on the target itself.
-        None => vec![target],
-    };
-    let quote = list.iter().filter(|s| has_type(s, "TextQuoteSelector")).find_map(|s| {
-        let exact = string(s, "exact").filter(|e| !e.is_empty())?;
-        Some(QuoteSelector { exact, prefix: string(s, "prefix").unwrap_or_default(), suffix: string(s, "suffix").unwrap_or_default() })
-    });
-    let position = list.iter().filter(|s| has_type(s, "TextPositionSelector")).find_map(|s| {
-        let (start, end) = (s.get("start")?.as_u64()?, s.get("end")?.as_u64()?);
-        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
-        // An empty position places nothing; with a quote, the quote still does.
-        (start < end).then_some((start, end))
-    });
-    (quote, position)
+/// The `creator`: an address, or a person or software with a `name`, `nickname` or `id`.
+fn creator(v: &Value) -> Option<String> {
+    let c = many(v.get("creator")).into_iter().next()?;
+    c.as_str().map(str::to_string).or_else(|| ["name", "nickname", "id"].iter().find_map(|k| string(c, k))).filter(|s| !s.trim().is_empty())
 }
 
 /// What the bodies of one annotation say.
@@ -154,6 +97,8 @@ struct Bodies {
     note: String,
     verdict: Option<String>,
     evidence: Vec<Evidence>,
+    /// The tagging values that are not the tag.
+    labels: Vec<String>,
 }
 
 /// The tag, note, verdict and evidence from the bodies (see the module documentation).
@@ -162,6 +107,7 @@ fn bodies(v: &Value) -> Bodies {
     let mut verdict = None;
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
     if let Some(text) = v.get("bodyValue").and_then(Value::as_str) {
         notes.push(text.to_string());
     }
@@ -180,7 +126,12 @@ fn bodies(v: &Value) -> Bodies {
         let as_tag = Tag::parse(value).filter(|_| tag.is_none());
         let label = value.trim();
         if purposes.contains(&"tagging") || (purposes.is_empty() && as_tag.is_some()) {
-            tag = tag.or(as_tag);
+            // A second tag word is neither the tag nor a label: labels are the other words.
+            match Tag::parse(value) {
+                Some(t) => tag = tag.or(Some(t)),
+                None if !label.is_empty() && !labels.iter().any(|l| l == label) => labels.push(label.to_string()),
+                None => {}
+            }
         } else if purposes.contains(&"assessing") && verdict.is_none() && is_label(label) {
             verdict = Some(label.to_string());
         } else if purposes.is_empty() || purposes.iter().any(|p| NOTE_PURPOSES.contains(p) || *p == "assessing") {
@@ -188,7 +139,7 @@ fn bodies(v: &Value) -> Bodies {
         }
     }
     notes.retain(|n| !n.trim().is_empty());
-    Bodies { tag: tag.unwrap_or(Tag::Claim), note: notes.join("\n\n"), verdict, evidence }
+    Bodies { tag: tag.unwrap_or(Tag::Claim), note: notes.join("\n\n"), verdict, evidence, labels }
 }
 
 /// A short one-line text, as verdict labels are ("Mostly false").
@@ -198,6 +149,7 @@ fn is_label(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::QuoteSelector;
     use super::*;
 
     const ONE: &str = r#"{"id": "urn:uuid:0c0c", "type": "Annotation", "motivation": ["commenting", "tagging"],
@@ -211,7 +163,7 @@ mod tests {
                    {"source": "http://b", "selector": {"type": "TextQuoteSelector", "exact": "word", "prefix": "a "}}]}"#;
 
     fn one(json: &str) -> W3cAnnotation {
-        let mut all = read(json).unwrap();
+        let mut all = read(json).unwrap().annotations;
         assert_eq!(all.len(), 1);
         all.remove(0)
     }
@@ -226,6 +178,23 @@ mod tests {
         assert_eq!(a.position, None);
         assert_eq!(a.created, Some(Timestamp(1_738_702_680_000)));
         assert_eq!(a.modified, Some(Timestamp(1_738_789_080_500)));
+        assert_eq!(a.labels, vec!["misleading"], "a tag that is no tag word is a label");
+        assert_eq!(a.creator, None);
+    }
+
+    #[test]
+    fn creators_in_every_form() {
+        let target = r#""target": {"type": "TextQuoteSelector", "exact": "x"}"#;
+        let by = |creator: &str| one(&format!(r#"{{{target}, "creator": {creator}}}"#)).creator;
+        assert_eq!(by(r#""http://example.org/user1""#).as_deref(), Some("http://example.org/user1"));
+        assert_eq!(by(r#"{"id": "http://x/u", "type": "Person", "name": "A. Person"}"#).as_deref(), Some("A. Person"));
+        assert_eq!(by(r#"[{"nickname": "user1"}, "http://x/u2"]"#).as_deref(), Some("user1"));
+        assert_eq!(by(r#"{"type": "Person"}"#), None);
+        let a = one(&format!(
+            r#"{{{target}, "body": [{{"purpose": "tagging", "value": "quote"}}, {{"purpose": "tagging", "value": "Claim"}},
+                {{"purpose": "tagging", "value": "viral"}}, {{"purpose": "tagging", "value": "viral"}}]}}"#
+        ));
+        assert_eq!((a.tag, a.labels), (Tag::Quote, vec!["viral".to_string()]), "tag words are never labels; labels once each");
     }
 
     #[test]
@@ -264,7 +233,7 @@ mod tests {
     #[test]
     fn every_container_shape() {
         let ann = r#"{"type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}"#;
-        let ids = |json: &str| read(json).unwrap().len();
+        let ids = |json: &str| read(json).unwrap().annotations.len();
         assert_eq!(ids(&format!("[{ann}, {ann}]")), 2);
         assert_eq!(ids(&format!(r#"{{"type": "AnnotationPage", "items": [{ann}]}}"#)), 1);
         assert_eq!(ids(&format!(r#"{{"type": "AnnotationCollection", "items": [{ann}, {ann}]}}"#)), 2);
@@ -284,11 +253,27 @@ mod tests {
         assert_eq!(read("[1, 2]"), Err(W3cError::NotW3c));
         assert_eq!(read("\"text\""), Err(W3cError::NotW3c));
         let good = r#"{"target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}"#;
+        let no_target = r#"{"type": "Annotation", "body": "http://example.org/comment"}"#;
+        assert_eq!(read(&format!("[{good}, {no_target}]")), Err(W3cError::NoTarget(2)), "an annotation must have a target");
+        assert_eq!(read(&format!("[{good}, 3]")), Err(W3cError::NoTarget(2)), "a wrong shape fails the whole file");
+    }
+
+    #[test]
+    fn items_without_text_are_skipped_and_counted() {
+        let good = r#"{"target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}"#;
         let page_note = r#"{"type": "Annotation", "target": "http://example.org/page"}"#;
-        assert_eq!(read(&format!("[{good}, {page_note}]")), Err(W3cError::NoTarget(2)));
+        let image =
+            r#"{"type": "Annotation", "target": {"source": "http://x/i.jpg", "selector": {"type": "SvgSelector", "value": "<svg/>"}}}"#;
         let empty = r#"{"target": {"selector": [{"type": "TextQuoteSelector", "exact": ""}, {"type": "TextPositionSelector", "start": 5, "end": 5}]}}"#;
-        assert_eq!(read(empty), Err(W3cError::NoTarget(1)));
         let negative = r#"{"target": {"selector": {"type": "TextPositionSelector", "start": -1, "end": 5}}}"#;
-        assert_eq!(read(negative), Err(W3cError::NoTarget(1)));
+        let doc = format!(r#"{{"type": "AnnotationPage", "items": [{good}, {page_note}, {image}, {empty}, {negative}, {good}]}}"#);
+        let file = read(&doc).unwrap();
+        assert_eq!(file.annotations.len(), 2);
+        assert_eq!(
+            file.skipped.to_string(),
+            "4 skipped (1 targets a whole page, not a passage, 1 no text selector, 2 empty text selector)"
+        );
+        let alone = read(page_note).unwrap();
+        assert_eq!((alone.annotations.len(), alone.skipped.count(SkipReason::WholeDocument)), (0, 1));
     }
 }

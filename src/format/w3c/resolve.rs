@@ -9,27 +9,27 @@
 
 use super::W3cAnnotation;
 use crate::annotation::Check;
-use crate::annotation::{Annotation, AnnotationId, Status, Target, CONTEXT_CHARS};
+use crate::annotation::{Annotation, AnnotationId, Origin, Status, Target, CONTEXT_CHARS};
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use std::collections::HashSet;
 
 /// Converts UTF-16 code-unit offsets of a text to code points in O(log n), after one pass
 /// that lists where the characters outside the BMP (two units each) are.
-struct Utf16Index {
+pub(crate) struct Utf16Index {
     /// Code-point indices of the characters that take two UTF-16 units, ascending.
     astral: Vec<usize>,
     len: usize,
 }
 
 impl Utf16Index {
-    fn new(text: &[char]) -> Utf16Index {
+    pub(crate) fn new(text: &[char]) -> Utf16Index {
         let astral = text.iter().enumerate().filter(|(_, c)| c.len_utf16() == 2).map(|(i, _)| i).collect();
         Utf16Index { astral, len: text.len() }
     }
 
     /// The code point at UTF-16 offset `units`; `None` inside a surrogate pair or past the end.
-    fn to_chars(&self, units: usize) -> Option<usize> {
+    pub(crate) fn to_chars(&self, units: usize) -> Option<usize> {
         // The j-th astral character occupies units [astral[j] + j, astral[j] + j + 2), which
         // grows with j, so the ones wholly before `units` are a prefix of the list.
         let before = partition(&self.astral, |j, a| a + j + 2 <= units);
@@ -103,6 +103,7 @@ impl<'t> Resolver<'t> {
             tag: w.tag,
             target: target(&w, self.text, &self.index),
             note: w.note,
+            origin: Origin::boxed(w.creator.unwrap_or_default(), w.labels),
             created,
             modified: w.modified.unwrap_or(created),
             status: Status::Anchored,
@@ -179,6 +180,8 @@ mod tests {
             position,
             created: None,
             modified: None,
+            creator: None,
+            labels: Vec::new(),
         }
     }
 

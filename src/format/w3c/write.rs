@@ -33,6 +33,9 @@ struct Item {
     #[serde(rename = "type")]
     kind: &'static str,
     motivation: Value,
+    /// Who made it in the tool it was imported from; absent for annotations made here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<String>,
     created: String,
     modified: String,
     body: Vec<Body>,
@@ -76,7 +79,7 @@ enum Selector {
 
 /// Writes the workspace as one `AnnotationCollection` with an embedded page.
 ///
-/// Each annotation has a tagging body (claim, figure or quote) and, when it has a note, a
+/// Each annotation has a tagging body (claim, figure or quote), then one per label, and, when it has a note, a
 /// commenting body in plain text; a verdict is an `assessing` body whose value is the label,
 /// and each piece of evidence a `linking` `SpecificResource` with the address as `source`
 /// (and its `title`). The motivations list the purposes used. The target's `source` is the article's URL, or
@@ -99,6 +102,8 @@ pub fn serialize(ws: &Workspace) -> String {
 
 fn item(a: &Annotation, source: &str) -> Item {
     let mut body = vec![Body::text("tagging", a.tag.as_str(), None)];
+    // Written after the tag, so that a reader taking the first tag word gets the tag.
+    body.extend(a.labels().iter().map(|l| Body::text("tagging", l, None)));
     if !a.note.is_empty() {
         body.push(Body::text("commenting", &a.note, Some("text/plain")));
     }
@@ -120,6 +125,7 @@ fn item(a: &Annotation, source: &str) -> Item {
         id: if is_uuid(a.id.as_str()) { format!("urn:uuid:{}", a.id) } else { a.id.to_string() },
         kind: "Annotation",
         motivation: if purposes.len() == 1 { json!(purposes[0]) } else { json!(purposes) },
+        creator: (!a.creator().is_empty()).then(|| a.creator().to_string()),
         created: a.created.to_rfc3339(),
         modified: a.modified.to_rfc3339(),
         body,
@@ -200,6 +206,20 @@ mod tests {
             json!({"type": "SpecificResource", "purpose": "linking", "source": "https://example.org/r", "title": "Report"})
         );
         assert_eq!(a["body"][3], json!({"type": "SpecificResource", "purpose": "linking", "source": "https://example.org/s"}));
+    }
+
+    #[test]
+    fn creator_and_labels_round_trip() {
+        let w = ws();
+        let mut list: Vec<Annotation> = w.annotations().iter().cloned().collect();
+        list[0].origin = crate::annotation::Origin::boxed("acct:ann@hypothes.is".into(), vec!["viral".into(), "Date".into()]);
+        let mut w = Workspace::new(w.article().clone());
+        w.load(list.clone());
+        let back = super::super::parse(&serialize(&w)).unwrap().annotations;
+        assert_eq!(
+            (back[0].creator.as_deref(), back[0].tag, back[0].labels.as_slice()),
+            (Some("acct:ann@hypothes.is"), list[0].tag, list[0].labels())
+        );
     }
 
     #[test]
