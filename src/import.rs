@@ -176,7 +176,6 @@ pub fn article_from_text(format: ArticleFormat, text: &str) -> Article {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ mod details_form;
 mod download;
 mod files;
 mod idb;
+mod label_map;
 mod near_blocks;
 mod notices;
 mod panel;
@@ -317,6 +318,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         <style>{dynamic_css}</style>
         <TopBar state />
         <Notices state />
+        <label_map::LabelMapDialog state />
         <main class="layout">
             {move || {
                 // Reading the key (not merely tracking it) subscribes to the memo's value.

@@ -8,7 +8,7 @@ use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::article::Article;
 use crate::format::labels::LabelMap;
 use crate::format::{csv, factmark, w3c};
-use crate::import::{read_annotations, AnnotationFile, Imported};
+use crate::import::{read_annotations, AnnotationFile, Imported, LabelQuestion};
 use crate::paint_plan::{Draw, PaintPlan};
 use crate::persist::{self, Library, LibraryEntry, SaveError, Saved};
 use crate::slug::file_name;
@@ -69,6 +69,16 @@ pub struct AppState {
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
     pub deleted: StoredValue<Option<DeletedArticle>>,
+    /// An import waiting for the checker to say what its unknown labels become.
+    pub labels: RwSignal<Option<PendingLabels>>,
+}
+
+/// An annotation file read and placed, waiting for the label-mapping step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingLabels {
+    pub name: String,
+    pub question: LabelQuestion,
+    pub mode: ImportMode,
 }
 
 /// An article deleted from the library: its position, entry and every stored key with its value.
@@ -167,6 +177,7 @@ impl AppState {
             busy: RwSignal::new(None),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
+            labels: RwSignal::new(None),
             ws: RwSignal::new(ws),
             blocks: RwSignal::new(blocks),
             selected: RwSignal::new(None),
@@ -548,9 +559,8 @@ impl AppState {
         match result {
             Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
             Ok(AnnotationFile::Imported(imported)) => self.import_peer(name, imported, mode),
-            // Until the label-mapping step is in the UI, unknown labels become claims; the
-            // labels themselves are kept on the annotations.
-            Ok(AnnotationFile::NeedsLabels(question)) => self.import_peer(name, question.apply(&LabelMap::new()), mode),
+            // The checker says what the file's own labels become (label_map.rs) first.
+            Ok(AnnotationFile::NeedsLabels(question)) => self.labels.set(Some(PendingLabels { name: name.to_string(), question, mode })),
             Ok(AnnotationFile::Factmark(parsed)) => {
                 let sha = crate::sha256::sha256_hex(parsed.article.canonical_text().as_bytes());
                 if self.ws.with_untracked(|w| w.sha256() != sha) {
@@ -558,6 +568,15 @@ impl AppState {
                 }
                 self.import_list(name, parsed.annotations, mode, |report| report.to_string());
             }
+        }
+    }
+
+    /// Finishes an import that waited for its labels: `None` cancels it.
+    pub fn answer_labels(&self, map: Option<LabelMap>) {
+        let Some(pending) = self.labels.try_update(Option::take).flatten() else { return };
+        match map {
+            Some(map) => self.import_peer(&pending.name, pending.question.apply(&map), pending.mode),
+            None => self.notify(NoticeKind::Info, format!("Import of “{}” cancelled. Nothing was changed.", pending.name)),
         }
     }
 
