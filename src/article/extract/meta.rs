@@ -103,6 +103,14 @@ fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: 
     if let Some(s) = stated.first() {
         return s.clone();
     }
+    // The page's one <h1> is what its reader sees as the headline, unless it is the site's
+    // name (the part of <title> that was taken off).
+    let title_parts = norm(title_tag);
+    if let [h1] = h1s {
+        if !is_site(h1) && (norm(h1) == norm(&from_title) || !title_parts.contains(&norm(h1))) {
+            return h1.clone();
+        }
+    }
     if !from_title.is_empty() && !is_site(&from_title) {
         return from_title;
     }

@@ -81,6 +81,11 @@ fn the_headline_is_never_empty_nor_the_site_name() {
     ));
     assert_eq!(a.title, "Floods close 40 schools");
     assert!(!a.paragraphs.iter().any(|p| p == "Floods close 40 schools"), "the headline is not repeated: {:?}", a.paragraphs);
+    // No metadata: the page's one <h1>, unless it is the site's name from <title>.
+    let a = article_from_html(&format!("<head><title>Tab text</title></head><body><h1>Budget rises by 5%</h1>{}</body>", para("Body.")));
+    assert_eq!(a.title, "Budget rises by 5%");
+    let a = article_from_html(&format!("<head><title>Floods close schools - Metro News</title></head><body><h1>Metro News</h1>{}</body>", para("Body.")));
+    assert_eq!(a.title, "Floods close schools");
     // Nothing but text: the first short block.
     let a =
         article_from_html("<body><div>Short opening line</div><p>Then a longer paragraph of text follows here, with commas.</p></body>");

@@ -1,0 +1,184 @@
+// Issue 12 in the browser: a cluttered saved page opens as its article alone, nothing in a
+// file loads or runs, the article's details reach the exports, right-to-left articles read
+// and tag correctly, and another tool's files come in with their comments and labels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { startAll, openApp, dragSelect, marks } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PAGES = join(here, '..', 'pages');
+const SHARED = process.env.FACTMARK_SHARED ?? join(here, '..', '..', '..', 'shared');
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.close(); });
+
+const file = (name, text, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(text) });
+const blocks = (page) => page.$$eval('article [data-block]', (bs) => bs.map((b) => b.textContent));
+
+/** Records every request that leaves the app's own origin and every CSP violation. */
+function watchLoads(page, origin) {
+  const seen = [];
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('blob:')) seen.push(`request ${r.url().slice(0, 80)}`); });
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) seen.push(`csp ${m.text().slice(0, 120)}`); });
+  page.on('dialog', (d) => { seen.push(`dialog ${d.message()}`); d.dismiss(); });
+  return seen;
+}
+
+async function download(page, name) {
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return readFile(await d.path(), 'utf8');
+}
+
+test('a cluttered news page opens as its article alone, with its details', async () => {
+  const { page, context, errors } = await openApp(env);
+  const seen = watchLoads(page, env.server.url);
+  const html = await readFile(join(PAGES, 'nyt-water-tunnels.html'), 'utf8');
+  const want = JSON.parse(await readFile(join(PAGES, 'nyt-water-tunnels.expected.json'), 'utf8'));
+  await page.getByLabel('Open article').setInputFiles(file('nyt-water-tunnels.html', html, 'text/html'));
+  await page.waitForFunction((h) => document.querySelector('article h1')?.textContent === h, want.headline);
+  const got = await blocks(page);
+  assert.deepEqual(got.slice(1), want.paragraphs, 'only the article paragraphs, in order');
+  const all = got.join('\n');
+  for (const bad of want.must_not_contain) assert.ok(!all.includes(bad), `clutter shown: ${bad}`);
+  // The details the page states are filled in.
+  await page.locator('details.article-details summary').click();
+  assert.equal(await page.getByLabel('Address (URL)').inputValue(), want.url);
+  assert.equal(await page.getByLabel('Outlet').inputValue(), want.outlet);
+  assert.equal(await page.getByLabel('Authors').inputValue(), want.authors.join(', '));
+  assert.equal(await page.locator('article').getAttribute('lang'), want.language);
+  assert.deepEqual(seen, [], 'reading the page loaded nothing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('6,613 XSS payloads inside a saved page: nothing loads, runs or is refused by the CSP', async (t) => {
+  const list = join(SHARED, 'conformance', 'xss', 'xss-payload-list.txt');
+  if (!existsSync(list)) return t.skip(`no payload list at ${list}`);
+  const payloads = (await readFile(list, 'utf8')).split('\n').filter((l) => l.trim());
+  const { page, context } = await openApp(env);
+  const seen = watchLoads(page, env.server.url);
+  await page.exposeFunction('__flag', () => seen.push('script ran'));
+  // Every payload in a paragraph of the article, and again in the page's furniture.
+  const body = payloads.map((p, i) => `<p>Paragraph ${i} of the article, long enough to count, with commas, ${p} and more text.</p>`).join('\n');
+  const html = `<!doctype html><html><head><title>Payloads</title><meta property="og:title" content="Payloads ${payloads[0]}"></head>
+    <body><nav>${payloads.slice(0, 500).join(' ')}</nav><article><h1>Payloads</h1>${body}</article>
+    <video><track default kind="captions" src="data:text/vtt,WEBVTT"></video></body></html>`;
+  await page.getByLabel('Open article').setInputFiles(file('payloads.html', html, 'text/html'));
+  await page.waitForFunction(() => document.querySelectorAll('article [data-block]').length > 1000, null, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.$$eval('article img, article svg, article script, article iframe, article video, article a', (x) => x.length), 0);
+  assert.deepEqual(seen, [], 'no request, dialog, script or CSP event');
+  await context.close();
+});
+
+test('an edited article address reaches the W3C and ClaimReview exports; a wrong one is explained at its field', async () => {
+  const { page, context } = await openApp(env);
+  await page.locator('details.article-details summary').click();
+  await page.getByLabel('Address (URL)').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  const error = page.locator('#details-url-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /not a web address/);
+  assert.equal(await page.getByLabel('Address (URL)').getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('Address (URL)').fill('news.example.org/ukraine-minerals');
+  await page.getByLabel('Outlet').fill('News Example');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.waitForFunction(() => !document.querySelector('#details-url-error'));
+  assert.equal(await page.getByLabel('Address (URL)').inputValue(), 'https://news.example.org/ukraine-minerals', 'https:// is added');
+
+  const claim = 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion';
+  await dragSelect(page, claim);
+  await page.keyboard.press('c');
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  await editor.getByRole('combobox', { name: 'Verdict' }).selectOption('Mostly true');
+  const w3c = JSON.parse(await download(page, /W3C/));
+  const items = w3c.first.items;
+  assert.ok(items.length >= 1);
+  assert.equal(items[0].target.source, 'https://news.example.org/ukraine-minerals');
+  const cr = JSON.parse(await download(page, /ClaimReview/));
+  const review = Array.isArray(cr) ? cr[0] : cr;
+  assert.equal(review.itemReviewed.appearance.url, 'https://news.example.org/ukraine-minerals');
+  assert.equal(review.itemReviewed.appearance.publisher.name, 'News Example');
+  // Saved: it is still there after a reload.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.waitForSelector('article p[data-block]');
+  await page.locator('details.article-details summary').click();
+  assert.equal(await page.getByLabel('Address (URL)').inputValue(), 'https://news.example.org/ukraine-minerals');
+  await context.close();
+});
+
+test('an Arabic article reads right to left and a mouse selection tags the right word', async () => {
+  const { page, context, errors } = await openApp(env);
+  const html = await readFile(join(PAGES, 'ar-alofuq-5g-rtl.html'), 'utf8');
+  await page.getByLabel('Open article').setInputFiles(file('ar.html', html, 'text/html'));
+  await page.waitForFunction(() => document.querySelector('article')?.getAttribute('lang') === 'ar');
+  const dirs = await page.$$eval('article [data-block]', (bs) => bs.map((b) => getComputedStyle(b).direction));
+  assert.ok(dirs.length > 3 && dirs.every((d) => d === 'rtl'), `every block right to left: ${dirs}`);
+  const text = (await blocks(page))[2];
+  // A word from the middle of an Arabic paragraph (letters only).
+  const word = text.split(/\s+/).find((w, i) => i > 2 && /^[\u0621-\u064A]{4,}$/.test(w));
+  assert.ok(word, `an Arabic word in: ${text}`);
+  await dragSelect(page, word);
+  await page.keyboard.press('f');
+  await page.waitForSelector('article mark');
+  const m = await marks(page);
+  assert.equal(m.length, 1);
+  assert.equal(m[0].text, word);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a Hypothesis API file imports with its comments as notes and its tags', async () => {
+  const { page, context } = await openApp(env);
+  const article = 'Council budget\n\nThe council will spend 12 million on roads, the mayor said on Monday.\n\nCritics called the plan “a fantasy”.';
+  await page.getByLabel('Open article').setInputFiles(file('budget.txt', article));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Council budget');
+  const row = (id, exact, prefix, text, tags) => ({
+    id, created: '2024-05-01T10:00:00.000000+00:00', updated: '2024-05-01T10:00:00.000000+00:00',
+    user: 'acct:ada@hypothes.is', uri: 'https://news.example/budget', text, tags, group: '__world__',
+    permissions: { read: ['group:__world__'] }, document: { title: ['Council budget'] }, links: {},
+    target: [{ source: 'https://news.example/budget', selector: [
+      { type: 'TextQuoteSelector', exact, prefix, suffix: '' },
+    ] }],
+  });
+  const api = { total: 2, rows: [
+    row('h1', '12 million', 'will spend ', 'Check against the budget book', ['figure', 'roads']),
+    row('h2', '“a fantasy”', 'called the plan ', 'Who are the critics?', ['Quote']),
+  ] };
+  await page.getByLabel('Import annotations').setInputFiles(file('hypothesis.json', JSON.stringify(api), 'application/json'));
+  await page.waitForFunction(() => document.querySelectorAll('article mark').length === 2);
+  const m = await marks(page);
+  assert.deepEqual(m.map((x) => [x.text, x.tags]).sort(), [['12 million', 'figure'], ['“a fantasy”', 'quote']]);
+  const notes = await page.$$eval('[aria-label="Annotations"] .note-preview', (ns) => ns.map((n) => n.textContent).sort());
+  assert.deepEqual(notes, ['Check against the budget book', 'Who are the critics?']);
+  assert.match(await page.locator('.notice').last().textContent(), /2 added from a Hypothesis file/);
+  await context.close();
+});
+
+test('a Label Studio export asks what its labels become before importing', async () => {
+  const { page, context } = await openApp(env);
+  const article = 'Rates\n\nThe bank raised rates to 5.25% on Thursday.';
+  await page.getByLabel('Open article').setInputFiles(file('rates.txt', article));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Rates');
+  const text = 'Rates\n\nThe bank raised rates to 5.25% on Thursday.';
+  const span = (s, label) => ({ type: 'labels', from_name: 'label', to_name: 'text', value: { start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s, labels: [label] } });
+  const tasks = [{ id: 1, data: { text }, annotations: [{ id: 1, result: [span('5.25%', 'PERCENT'), span('Thursday', 'DATE')] }] }];
+  await page.getByLabel('Import annotations').setInputFiles(file('label-studio.json', JSON.stringify(tasks), 'application/json'));
+  const dialog = page.getByRole('dialog', { name: /Labels in/ });
+  await dialog.waitFor();
+  await dialog.getByLabel('PERCENT').selectOption('figure');
+  await dialog.getByLabel('DATE').selectOption('skip');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await page.waitForSelector('article mark');
+  const m = await marks(page);
+  assert.deepEqual(m.map((x) => [x.text, x.tags]), [['5.25%', 'figure']]);
+  assert.match(await page.locator('.notice').last().textContent(), /1 added from a Label Studio file; 1 skipped/);
+  await context.close();
+});
