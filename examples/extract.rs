@@ -13,11 +13,20 @@ fn main() {
         let bytes = std::fs::read(path).expect("page");
         let html = factmark::text::decode::decode(&bytes).map(|d| d.text).unwrap_or_default();
         let t = Instant::now();
+        let parse_ms = {
+            let t = Instant::now();
+            let doc = factmark::html::parse(&html);
+            std::hint::black_box(doc.len());
+            t.elapsed().as_secs_f64() * 1000.0
+        };
+        let t0 = Instant::now();
         let a = article_from_html(&html);
+        let _ = t;
+        let t = t0;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         let json = serde_json::json!({
             "title": a.title, "paragraphs": a.paragraphs, "url": a.url, "outlet": a.outlet,
-            "authors": a.authors, "published": a.published.or(a.date), "language": a.language, "ms": ms, "bytes": bytes.len(),
+            "authors": a.authors, "published": a.published.or(a.date), "language": a.language, "ms": ms, "parse_ms": parse_ms, "bytes": bytes.len(),
         });
         let name = path.file_stem().unwrap().to_string_lossy();
         std::fs::write(out.join(format!("{name}.json")), serde_json::to_string_pretty(&json).unwrap()).expect("write");

@@ -19,9 +19,13 @@ pub enum Token {
 
 /// Elements whose content is raw text up to their own end tag: nothing inside is markup.
 /// `noscript` is among them because a browser with scripting on reads it so.
-const RAW_TEXT: &str = "script style xmp iframe noembed noframes noscript plaintext";
+fn is_raw_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" | "plaintext")
+}
 /// Elements whose content is text with references but no tags.
-const ESCAPABLE_RAW_TEXT: &str = "textarea title";
+fn is_escapable_raw_text(name: &str) -> bool {
+    matches!(name, "textarea" | "title")
+}
 
 /// The tokens of `html`, in order.
 pub fn tokenize(html: &str) -> Vec<Token> {
@@ -38,9 +42,7 @@ pub fn tokenize(html: &str) -> Vec<Token> {
         let next = b.get(i + 1).copied().unwrap_or(0);
         let markup_end = if next == b'!' || next == b'?' {
             Some(skip_declaration(b, i))
-        } else if next == b'/' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
-            Some(i)
-        } else if next.is_ascii_alphabetic() {
+        } else if next.is_ascii_alphabetic() || next == b'/' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic) {
             Some(i)
         } else {
             None
@@ -58,8 +60,8 @@ pub fn tokenize(html: &str) -> Vec<Token> {
         let (token, end) = read_tag(html, i);
         i = end;
         if let Token::Start { name, .. } = &token {
-            let raw = crate::text::listed(RAW_TEXT, name);
-            if raw || crate::text::listed(ESCAPABLE_RAW_TEXT, name) {
+            let raw = is_raw_text(name);
+            if raw || is_escapable_raw_text(name) {
                 let name = name.clone();
                 tokens.push(token);
                 let close = find_end_tag(b, i, &name);

@@ -3,15 +3,76 @@
 
 use super::token::{tokenize, Token};
 use super::{Document, Node, NodeId, NodeKind};
-use crate::text::listed;
 
 /// Elements that never have content.
-const VOID: &str = "area base br col embed hr img input link meta param source track wbr keygen";
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+    )
+}
 /// Start tags that close an open `<p>`.
-const CLOSES_P: &str = "address article aside blockquote details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul li dd dt";
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+    )
+}
 /// Elements an implied end tag does not look past.
-const SCOPE: &str = "html body table td th caption template object marquee applet button";
-const HEADINGS: &str = "h1 h2 h3 h4 h5 h6";
+fn is_scope(name: &str) -> bool {
+    matches!(name, "html" | "body" | "table" | "td" | "th" | "caption" | "template" | "object" | "marquee" | "applet" | "button")
+}
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
 
 /// Parses `html` into a [`Document`]. Never fails: any input gives some tree.
 pub fn parse(html: &str) -> Document {
@@ -46,7 +107,7 @@ pub fn parse(html: &str) -> Document {
                 }
                 close_implied(&mut open, &doc, &name);
                 let parent = *open.last().unwrap_or(&NodeId(0));
-                let void = listed(VOID, &name);
+                let void = is_void(&name);
                 let id = doc.push(parent, NodeKind::Element { name, attrs });
                 if !void {
                     open.push(id);
@@ -71,19 +132,20 @@ pub fn parse(html: &str) -> Document {
 
 /// Pops the open elements that a start tag `name` ends implicitly.
 fn close_implied(open: &mut Vec<NodeId>, doc: &Document, name: &str) {
-    if listed(CLOSES_P, name) {
-        close_in_scope(open, doc, |n| n == "p", SCOPE);
+    if closes_p(name) {
+        close_in_scope(open, doc, |n| n == "p", is_scope);
     }
     match name {
-        "li" => close_in_scope(open, doc, |n| n == "li", "ul ol html body table td th"),
-        "dd" | "dt" => close_in_scope(open, doc, |n| n == "dd" || n == "dt", "dl html body table td th"),
-        "tr" => close_in_scope(open, doc, |n| n == "tr", "table html"),
-        "td" | "th" => close_in_scope(open, doc, |n| n == "td" || n == "th", "tr table html"),
-        "option" => close_in_scope(open, doc, |n| n == "option", "select html body"),
-        h if listed(HEADINGS, h) => {
-            if open.last().and_then(|&id| doc.name(id)).is_some_and(|n| listed(HEADINGS, n)) {
-                open.pop();
-            }
+        "li" => close_in_scope(open, doc, |n| n == "li", |n| matches!(n, "ul" | "ol" | "html" | "body" | "table" | "td" | "th")),
+        "dd" | "dt" => {
+            close_in_scope(open, doc, |n| n == "dd" || n == "dt", |n| matches!(n, "dl" | "html" | "body" | "table" | "td" | "th"))
+        }
+        "tr" => close_in_scope(open, doc, |n| n == "tr", |n| matches!(n, "table" | "html")),
+        "td" | "th" => close_in_scope(open, doc, |n| n == "td" || n == "th", |n| matches!(n, "tr" | "table" | "html")),
+        "option" => close_in_scope(open, doc, |n| n == "option", |n| matches!(n, "select" | "html" | "body")),
+        // A heading never holds another: `<h2>a<h3>b` is two headings.
+        h if is_heading(h) && open.last().and_then(|&id| doc.name(id)).is_some_and(is_heading) => {
+            open.pop();
         }
         _ => {}
     }
@@ -91,14 +153,14 @@ fn close_implied(open: &mut Vec<NodeId>, doc: &Document, name: &str) {
 
 /// Pops up to and including the innermost open element that `is_target`, unless an element
 /// listed in `scope` comes first.
-fn close_in_scope(open: &mut Vec<NodeId>, doc: &Document, is_target: impl Fn(&str) -> bool, scope: &str) {
+fn close_in_scope(open: &mut Vec<NodeId>, doc: &Document, is_target: impl Fn(&str) -> bool, scope: impl Fn(&str) -> bool) {
     for pos in (1..open.len()).rev() {
         let Some(n) = doc.name(open[pos]) else { continue };
         if is_target(n) {
             open.truncate(pos);
             return;
         }
-        if listed(scope, n) {
+        if scope(n) {
             return;
         }
     }

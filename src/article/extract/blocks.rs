@@ -137,7 +137,8 @@ fn flush(run: &mut Run, out: &mut Vec<String>) {
     let teaser = run.link_chars * 2 > len
         || (len < 160 && run.link_chars * 4 > len && run.links >= 2)
         || (len < 200 && TEASERS.split('|').any(|t| lower.starts_with(t)));
-    if !folded.is_empty() && !teaser && !(folded.len() <= 40 && LABELS.contains(&lower.trim_end_matches([':', '.']))) {
+    let label = folded.len() <= 40 && LABELS.contains(&lower.trim_end_matches([':', '.']));
+    if !(folded.is_empty() || teaser || label) {
         out.push(folded);
     }
     *run = Run::default();

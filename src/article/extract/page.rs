@@ -5,7 +5,38 @@ use crate::html::{Document, NodeId};
 use crate::text::listed;
 
 /// Elements whose text is never article text.
-const DROP: &str = "script style noscript template svg canvas iframe object embed form button select input textarea nav aside footer dialog menu head title link meta video audio picture map";
+fn is_dropped_name(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "form"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "dialog"
+            | "menu"
+            | "head"
+            | "title"
+            | "link"
+            | "meta"
+            | "video"
+            | "audio"
+            | "picture"
+            | "map"
+    )
+}
 /// ARIA roles of page furniture.
 const DROP_ROLES: &str = "navigation banner complementary contentinfo menu menubar alert alertdialog dialog search tablist toolbar";
 /// Words in a class or id that mark page furniture (Readability's list, and share bars)...
@@ -117,7 +148,7 @@ fn article_ancestors(doc: &Document) -> Vec<bool> {
 
 fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool) -> bool {
     let Some(name) = doc.name(id) else { return false };
-    if listed(DROP, name) || (name == "header" && !in_article) {
+    if is_dropped_name(name) || (name == "header" && !in_article) {
         return true;
     }
     if doc.attr(id, "hidden").is_some() || doc.attr(id, "aria-hidden") == Some("true") {

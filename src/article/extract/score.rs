@@ -7,8 +7,45 @@ use crate::html::NodeId;
 use crate::text::listed;
 
 /// Elements that flow inside a paragraph; any other element starts a block.
-pub const INLINE: &str =
-    "a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd label mark nobr q s samp small span strike strong sub sup time tt u var wbr";
+pub fn is_inline_name(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "br"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "img"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
 /// Elements whose own text runs are paragraphs (the rest hold paragraphs).
 const PARAGRAPHS: &str = "p pre td h2 h3 h4 h5 h6 blockquote dd";
 const POSITIVE: &str = "article body content entry hentry h-entry main page post text blog story";
@@ -48,7 +85,7 @@ fn initial_score(page: &Page, id: NodeId, strict: Strictness) -> f64 {
 pub fn is_inline(page: &Page, id: NodeId) -> bool {
     match page.doc.name(id) {
         None => true,
-        Some(n) => listed(INLINE, n),
+        Some(n) => is_inline_name(n),
     }
 }
 

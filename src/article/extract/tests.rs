@@ -84,7 +84,10 @@ fn the_headline_is_never_empty_nor_the_site_name() {
     // No metadata: the page's one <h1>, unless it is the site's name from <title>.
     let a = article_from_html(&format!("<head><title>Tab text</title></head><body><h1>Budget rises by 5%</h1>{}</body>", para("Body.")));
     assert_eq!(a.title, "Budget rises by 5%");
-    let a = article_from_html(&format!("<head><title>Floods close schools - Metro News</title></head><body><h1>Metro News</h1>{}</body>", para("Body.")));
+    let a = article_from_html(&format!(
+        "<head><title>Floods close schools - Metro News</title></head><body><h1>Metro News</h1>{}</body>",
+        para("Body.")
+    ));
     assert_eq!(a.title, "Floods close schools");
     // Nothing but text: the first short block.
     let a =
