@@ -97,8 +97,12 @@ fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: 
     let stated: Vec<String> = stated.iter().flatten().map(|s| strip_site(s, outlet)).filter(|s| !s.is_empty() && !is_site(s)).collect();
     let from_title = strip_site(title_tag, outlet);
     let confirmations: Vec<&str> = stated.iter().map(String::as_str).chain([from_title.as_str()]).filter(|s| !s.is_empty()).collect();
-    if let Some(h1) = h1s.iter().find(|h| !is_site(h) && confirmations.iter().any(|c| similar(h, c))) {
-        return h1.clone();
+    for h1 in h1s.iter().filter(|h| !is_site(h)) {
+        // Of the two, the shorter: a longer <h1> has the logo's text run into it, a longer
+        // title a section or site name.
+        if let Some(c) = confirmations.iter().find(|c| similar(h1, c)) {
+            return if c.chars().count() < h1.chars().count() { c.to_string() } else { h1.clone() };
+        }
     }
     if let Some(s) = stated.first() {
         return s.clone();
@@ -106,8 +110,10 @@ fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: 
     // The page's one <h1> is what its reader sees as the headline, unless it is the site's
     // name (the part of <title> that was taken off).
     let title_parts = norm(title_tag);
+    // (Only when <title> is too short to be a headline itself, as Readability has it.)
     if let [h1] = h1s {
-        if !is_site(h1) && (norm(h1) == norm(&from_title) || !title_parts.contains(&norm(h1))) {
+        let short_title = from_title.chars().count() < 15;
+        if !is_site(h1) && short_title && !title_parts.contains(&norm(h1)) {
             return h1.clone();
         }
     }
@@ -130,8 +136,16 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
         }
         // The site's name is known and not in the title: the title is all headline.
         Some(_) => parts,
-        // No known site name: the site is the short last part ("Headline - BBC News").
-        None if parts.len() >= 2 && parts.last().is_some_and(|l| l.split_whitespace().count() <= 4) => parts[..parts.len() - 1].to_vec(),
+        // No known site name: the headline is the longest part ("Headline - BBC News",
+        // "Headline » Local » News » Site").
+        None if parts.len() >= 2 => {
+            let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or_default();
+            if longest.split_whitespace().count() >= 3 || longest.chars().count() >= 10 {
+                vec![longest]
+            } else {
+                parts[..parts.len() - 1].to_vec()
+            }
+        }
         _ => parts,
     };
     if kept.is_empty() {

@@ -40,7 +40,7 @@ fn is_dropped_name(name: &str) -> bool {
 /// ARIA roles of page furniture.
 const DROP_ROLES: &str = "navigation banner complementary contentinfo menu menubar alert alertdialog dialog search tablist toolbar";
 /// Words in a class or id that mark page furniture (Readability's list, and share bars)...
-const UNLIKELY: &str = "-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination pager popup yom-remote share newsletter subscribe subscription promo cookie paywall most-popular mostpopular trending recommend outbrain taboola signup sign-up login copyright visually-hidden visuallyhidden sr-only screen-reader screenreader";
+const UNLIKELY: &str = "-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination pager popup yom-remote share newsletter subscribe subscription promo cookie video-player most-popular mostpopular trending recommend outbrain taboola signup sign-up login copyright visually-hidden visuallyhidden sr-only screen-reader screenreader";
 /// Class or id parts that mark furniture only as a whole part ("ad" is in "head", "toc" in
 /// "stock").
 const UNLIKELY_PARTS: &str = "ad ads advert advertisement adslot adunit toc credit credits";

@@ -149,15 +149,25 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         }
     }
     let final_score = |id: NodeId, score: &[Option<f64>]| score[id.0].map(|s| s * (1.0 - page.link_density(id)));
-    let mut top: Option<(NodeId, f64)> = None;
-    for id in page.doc.ids() {
-        if let Some(s) = final_score(id, &score) {
-            if top.is_none_or(|(_, t)| s > t) {
-                top = Some((id, s));
+    let mut ranked: Vec<(NodeId, f64)> = page.doc.ids().filter_map(|id| final_score(id, &score).map(|s| (id, s))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(mut top, mut top_score) = ranked.first()?;
+    // An article split into parts (chunks between ad slots) gives several near-equal
+    // candidates: when three of the next four share an ancestor with the best, that
+    // ancestor is the article (as Readability does).
+    let rivals: Vec<NodeId> = ranked[1..].iter().take(4).filter(|(_, s)| *s >= top_score * 0.75).map(|(id, _)| *id).collect();
+    if rivals.len() >= 3 {
+        let mut anc = page.doc.parent(top);
+        while let Some(a) = anc.filter(|&a| a != body && page.doc.name(a).is_some()) {
+            let inside = rivals.iter().filter(|&&r| is_within(page, r, a)).count();
+            if inside >= 3 {
+                top = a;
+                top_score = final_score(a, &score).unwrap_or(top_score).max(top_score);
+                break;
             }
+            anc = page.doc.parent(a);
         }
     }
-    let (mut top, mut top_score) = top?;
     // A container whose parent scores nearly as well is usually one part of the article:
     // climb while the parent keeps a third of the score, and take it if it scores higher.
     let threshold = top_score / 3.0;
@@ -218,4 +228,9 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         }
     }
     Some(roots)
+}
+
+/// Whether `id` is `ancestor` or inside it.
+fn is_within(page: &Page, id: NodeId, ancestor: NodeId) -> bool {
+    std::iter::successors(Some(id), |&n| page.doc.parent(n)).any(|n| n == ancestor)
 }
