@@ -107,7 +107,7 @@ test('a broken file shows an error and leaves the annotations untouched', async 
   const before = await marks(page);
   for (const [name, body, pattern] of [
     ['broken.json', '{"format": "factmark",\n  "version": 1,\n  oops', /broken\.json.*line 3, column \d+/],
-    ['other.json', '{"hello": "world"}', /other\.json.*neither a Factmark file nor W3C/],
+    ['other.json', '{"hello": "world"}', /other\.json.*not an annotation file Factmark reads/],
     ['future.json', '{"format": "factmark", "version": 9}', /future\.json.*newer Factmark/],
     ['binary.json', '\u0000\u0001\u0002\u0003\u0004\u0000PK\u0003\u0004', /binary\.json.*binary/],
   ]) {

@@ -134,7 +134,7 @@ fn flush(run: &mut Run, out: &mut Vec<String>) {
     let len = super::page::collapsed_len(&folded);
     let lower = folded.to_lowercase();
     // Mostly a link, or a short line of several links ("Follow us on Facebook and X").
-    let teaser = run.link_chars * 2 > len
+    let teaser = (len >= 40 && run.link_chars * 2 > len)
         || (len < 160 && run.link_chars * 4 > len && run.links >= 2)
         || (len < 200 && TEASERS.split('|').any(|t| lower.starts_with(t)));
     let label = folded.len() <= 40 && LABELS.contains(&lower.trim_end_matches([':', '.']));
