@@ -152,14 +152,58 @@ pub fn check_article(article: &Article) -> Result<(), FileProblem> {
     Ok(())
 }
 
+/// An article file or paste, ready to open: text and Markdown are read at once; a web
+/// page's article is extracted by the reader ([`read_page`]), which the browser runs in a
+/// lazily started worker so that extraction's code and work stay out of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opened {
+    Article(Article),
+    /// A web page's source, for [`read_page`]; [`finish_page`] checks what comes back.
+    Page(String),
+}
+
 /// An article from pasted text (or a page's HTML source), checked like a file.
+pub fn open_paste(text: &str) -> Result<Opened, FileProblem> {
+    opened(article_format("", text), text)
+}
+
+/// An article file, checked and decoded, with a notice if its encoding had to be guessed.
+pub fn open_file(name: &str, bytes: &[u8]) -> Result<(Opened, Option<String>), FileProblem> {
+    let file = read_article(name, bytes)?;
+    Ok((opened(file.format, &file.text)?, file.notice))
+}
+
+fn opened(format: ArticleFormat, text: &str) -> Result<Opened, FileProblem> {
+    let article = match format {
+        ArticleFormat::Html => return Ok(Opened::Page(text.to_string())),
+        ArticleFormat::Markdown => parse_markdown(text),
+        ArticleFormat::Text => parse_article(text),
+    };
+    check_article(&article)?;
+    Ok(Opened::Article(article))
+}
+
+/// The reader's work: a web page's article, as the JSON that crosses to the page.
+pub fn read_page(html: &str) -> String {
+    serde_json::to_string(&extract::article_from_html(html)).unwrap_or_default()
+}
+
+/// The article in the reader's answer, checked like any article.
+pub fn finish_page(reply: &str) -> Result<Article, FileProblem> {
+    let article: Article =
+        serde_json::from_str(reply).map_err(|_| FileProblem::Invalid("the page reader gave an answer Factmark cannot read".into()))?;
+    check_article(&article)?;
+    Ok(article)
+}
+
+/// An article from pasted text or a page's source, in one step (native callers and tests).
 pub fn article_from_paste(text: &str) -> Result<Article, FileProblem> {
     let article = article_from_text(article_format("", text), text);
     check_article(&article)?;
     Ok(article)
 }
 
-/// An article file's article, with a notice if its encoding had to be guessed.
+/// An article file's article, in one step, with a notice if its encoding had to be guessed.
 pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), FileProblem> {
     let file = read_article(name, bytes)?;
     let article = article_from_text(file.format, &file.text);
@@ -237,6 +281,19 @@ mod tests {
         assert_eq!(a.paragraphs, vec!["First para, long enough to be a paragraph.", "Second"]);
         assert_eq!(article_from_paste(page).unwrap(), a);
         assert_eq!(article_from_file("page.html", b"<html><body><script>x()</script></body></html>"), Err(FileProblem::Empty));
+    }
+
+    #[test]
+    fn pages_go_to_the_reader_and_come_back_checked() {
+        let page = "<!DOCTYPE html><title>Title here | Site</title><p>First para, long enough to be a paragraph.</p>";
+        let Ok((Opened::Page(source), None)) = open_file("page.html", page.as_bytes()) else { panic!("a page goes to the reader") };
+        assert_eq!(finish_page(&read_page(&source)), article_from_paste(page));
+        assert_eq!(open_paste("Head\n\nBody."), Ok(Opened::Article(article_from_paste("Head\n\nBody.").unwrap())));
+        assert_eq!(open_paste(" \n"), Err(FileProblem::Empty));
+        assert_eq!(finish_page(&read_page("<html><body><script>x()</script></body></html>")), Err(FileProblem::Empty));
+        assert!(matches!(finish_page("{\"title\": 3}"), Err(FileProblem::Invalid(_))));
+        let many = format!("<html><body>{}</body></html>", "<p>paragraph</p>".repeat(MAX_ARTICLE_BLOCKS + 1));
+        assert!(matches!(finish_page(&read_page(&many)), Err(FileProblem::TooManyParagraphs { .. })));
     }
 
     #[test]

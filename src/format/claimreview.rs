@@ -8,6 +8,7 @@
 //!
 //! [`VerdictScale::rating`]: crate::annotation::VerdictScale::rating
 
+use super::script_safe;
 use crate::annotation::{Annotation, Tag};
 use crate::time::Timestamp;
 use crate::workspace::Workspace;
@@ -17,8 +18,9 @@ pub const CONTEXT: &str = "https://schema.org";
 
 /// Writes a JSON array of `ClaimReview` objects, one per claim with a verdict, in document
 /// order (orphans last). `review_date` is when the review is published (today, usually).
+/// Safe to paste into a page's `<script>` element ([`script_safe`]).
 pub fn serialize(ws: &Workspace, review_date: Timestamp) -> String {
-    serde_json::to_string_pretty(&Value::Array(reviews(ws, review_date))).expect("plain data always serialises")
+    script_safe(serde_json::to_string_pretty(&Value::Array(reviews(ws, review_date))).expect("plain data always serialises"))
 }
 
 /// The reviews as JSON values (for embedding in a page's `<script type="application/ld+json">`).
@@ -163,6 +165,26 @@ mod tests {
         bare.set_verdict(&id(1), Some("False"), Timestamp(0));
         let r = &parsed(&bare)[0];
         assert_eq!(r["itemReviewed"], json!({"@type": "Claim"}), "no date, no source");
+    }
+
+    #[test]
+    fn every_public_xss_payload_stays_inside_the_script_element() {
+        let Some(path) = crate::testing::shared("conformance/xss/xss-payload-list.txt") else { return };
+        let list = std::fs::read_to_string(path).unwrap();
+        let payloads: Vec<&str> = list.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(payloads.len() > 6000, "{}", payloads.len());
+        let base = ws();
+        for p in payloads {
+            let mut w = base.clone();
+            w.set_speaker(&id(1), p, Timestamp(3));
+            w.set_verdict(&id(1), Some(p), Timestamp(3));
+            w.set_profile(CheckerProfile::new(p, p, "https://desk.example/").unwrap());
+            for out in [serialize(&w, Timestamp(3)), crate::format::w3c::serialize(&w)] {
+                assert!(!out.contains('<') && !out.contains('>'), "{p}");
+                let value: Value = serde_json::from_str(&out).unwrap();
+                assert!(value.to_string().contains(&serde_json::to_string(p.trim()).unwrap()[1..].trim_end_matches('"')), "{p} is kept");
+            }
+        }
     }
 
     #[test]

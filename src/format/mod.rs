@@ -11,7 +11,9 @@ pub mod label_studio;
 pub mod labels;
 pub mod peer;
 pub mod report;
+mod script_safe;
 mod span;
 pub mod w3c;
 
 pub use json_error::JsonError;
+pub use script_safe::script_safe;

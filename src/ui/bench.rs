@@ -6,7 +6,7 @@
 use super::state::{AppEvent, AppState};
 use crate::annotation::{AnnotationId, Tag};
 use crate::article::Article;
-use crate::import::article_from_file;
+use crate::import::{open_file, Opened};
 use crate::workspace::ImportMode;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::*;
@@ -97,7 +97,9 @@ pub async fn workload_article() -> Result<Article, String> {
     let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     let sep = json["separator"].as_str().unwrap_or("\n\n");
     let paras: Vec<&str> = json["paragraphs"].as_array().map(|a| a.iter().filter_map(|p| p.as_str()).collect()).unwrap_or_default();
-    let (mut article, _) = article_from_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?;
+    let Opened::Article(mut article) = open_file("article.txt", paras.join(sep).as_bytes()).map_err(|e| e.to_string())?.0 else {
+        return Err("the workload is not plain text".into());
+    };
     article.url = json["source"].as_str().map(str::to_string);
     Ok(article)
 }

@@ -13,6 +13,7 @@ mod label_map;
 mod near_blocks;
 mod notices;
 mod panel;
+mod reader;
 mod report_view;
 mod selection;
 mod state;

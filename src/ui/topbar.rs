@@ -3,7 +3,7 @@
 use super::files::{input_files, read_bytes};
 use super::notices::NoticeKind;
 use super::state::AppState;
-use crate::import::article_from_file;
+use crate::import::{open_file, open_paste, FileProblem, Opened};
 use crate::workspace::{ImportMode, Workspace};
 use leptos::prelude::*;
 
@@ -40,11 +40,14 @@ const BUSY_BYTES: f64 = 400_000.0;
 
 /// Opens an article file (.txt, .md, .html).
 pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
-    match article_from_file(&name, &bytes) {
-        Ok((article, notice)) => {
-            state.open_article(article);
+    match open_file(&name, &bytes) {
+        Ok((opened, notice)) => {
             if let Some(n) = notice {
                 state.notify(NoticeKind::Info, format!("“{name}”: {n}"));
+            }
+            match opened {
+                Opened::Article(article) => state.open_article(article),
+                Opened::Page(html) => super::reader::open_page(state, format!("“{name}”"), html),
             }
         }
         Err(problem) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {problem}. Nothing was changed.")),
@@ -70,16 +73,19 @@ pub fn TopBar(state: AppState) -> impl IntoView {
     let submit_new = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let text = new_text.get_untracked();
-        let article = match crate::import::article_from_paste(&text) {
-            Ok(article) => article,
-            Err(crate::import::FileProblem::Empty) => return state.notify(NoticeKind::Info, "Paste the article's text first."),
+        let opened = match open_paste(&text) {
+            Ok(opened) => opened,
+            Err(FileProblem::Empty) => return state.notify(NoticeKind::Info, "Paste the article's text first."),
             Err(problem) => return state.notify(NoticeKind::Error, format!("Could not open the pasted text: {problem}.")),
         };
         if let Some(d) = new_dialog.get() {
             d.close();
         }
         new_text.set(String::new());
-        state.open_article(article);
+        match opened {
+            Opened::Article(article) => state.open_article(article),
+            Opened::Page(html) => super::reader::open_page(state, "the pasted page".into(), html),
+        }
     };
     view! {
         <header class="topbar">

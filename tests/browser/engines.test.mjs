@@ -98,6 +98,15 @@ const W3C = (id, exact, tag) => ({
  * Needs only a webdriver.mjs Session, so it also runs against a file:// URL of a single-file build.
  * Returns { uploaded, notes }: whether send-keys upload worked, and how download and upload were checked.
  */
+const PAGE_PARAGRAPHS = [
+  'First paragraph of the article, long enough to count as one, with a few more words in it.',
+  'Second paragraph of the article, also long enough, so that the reader keeps both of them.',
+];
+const PAGE = `<!doctype html><html><head><title>Reader test headline | Example News</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/login">Log in</a></nav>
+<article><h1>Reader test headline</h1>${PAGE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>
+<footer><a href="/subscribe">Subscribe now</a></footer></body></html>`;
+
 export async function coreJourney(s, url, { tmp } = {}) {
   const notes = [];
   const loaded = async () => {
@@ -162,13 +171,22 @@ export async function coreJourney(s, url, { tmp } = {}) {
     await s.dropFile('imported.w3c.json', body);
   }
   await s.waitFor(hasImport, { timeout: 5000, what: 'the imported highlight' });
-  if (!tmp) await rm(dir, { recursive: true, force: true });
   const imported = (await s.exec(marks)).filter((m) => m.ids.includes('imported-1'));
   assert.equal(imported.map((m) => m.text).join(''), IMPORTED);
   assert.deepEqual(imported[0].tags, ['claim']);
   assert.equal((await s.findAll('[aria-label="Annotations"] [data-annotation-id]')).length, 3);
 
-  // 6. No uncaught errors since the last load.
+  // 6. Open a saved web page: the page reader (a Web Worker, a blob worker in the single
+  // file) keeps its article and drops the site around it.
+  const pagePath = join(dir, 'page.html');
+  await writeFile(pagePath, PAGE);
+  const open = await s.findXPath('//label[contains(normalize-space(.), "Open article")]//input[@type="file"]');
+  if (!(await s.upload(open, pagePath).then(() => true, () => false))) await s.dropFile('page.html', PAGE, 'text/html');
+  await s.waitFor(() => document.querySelector('article h1')?.textContent === 'Reader test headline', { timeout: 20000, what: 'the page\'s article' });
+  assert.deepEqual(await s.exec(() => [...document.querySelectorAll('article p[data-block]')].map((p) => p.textContent)), PAGE_PARAGRAPHS);
+  if (!tmp) await rm(dir, { recursive: true, force: true });
+
+  // 7. No uncaught errors since the last load.
   assert.deepEqual(await s.exec(() => window.__fm.errors), []);
   return { uploaded, notes };
 }

@@ -97,7 +97,8 @@ pub fn serialize(ws: &Workspace) -> String {
         total: items.len(),
         first: Page { kind: "AnnotationPage", start_index: 0, items },
     };
-    serde_json::to_string_pretty(&doc).expect("plain data always serialises")
+    // JSON-LD, so pasted into pages: safe inside a `<script>` element.
+    crate::format::script_safe(serde_json::to_string_pretty(&doc).expect("plain data always serialises"))
 }
 
 fn item(a: &Annotation, source: &str) -> Item {
