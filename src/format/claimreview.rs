@@ -182,7 +182,7 @@ mod tests {
             for out in [serialize(&w, Timestamp(3)), crate::format::w3c::serialize(&w)] {
                 assert!(!out.contains('<') && !out.contains('>'), "{p}");
                 let value: Value = serde_json::from_str(&out).unwrap();
-                assert!(value.to_string().contains(&serde_json::to_string(p.trim()).unwrap()[1..].trim_end_matches('"')), "{p} is kept");
+                assert!(value.to_string().contains(serde_json::to_string(p.trim()).unwrap()[1..].trim_end_matches('"')), "{p} is kept");
             }
         }
     }
