@@ -9,7 +9,7 @@ mod outcome;
 #[cfg(test)]
 mod peers_test;
 
-pub use annotations::{read_annotations, AnnotationFile};
+pub use annotations::{read_annotations, read_factmark_file, AnnotationFile};
 pub use labels::LabelQuestion;
 pub use outcome::{Imported, Source};
 
@@ -153,12 +153,11 @@ pub fn check_article(article: &Article) -> Result<(), FileProblem> {
 }
 
 /// An article file or paste, ready to open: text and Markdown are read at once; a web
-/// page's article is extracted by the reader ([`read_page`]), which the browser runs in a
-/// lazily started worker so that extraction's code and work stay out of the page.
+/// page's article is extracted by the formats worker ([`crate::worker`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Opened {
     Article(Article),
-    /// A web page's source, for [`read_page`]; [`finish_page`] checks what comes back.
+    /// A web page's source, for [`crate::worker::Request::Page`].
     Page(String),
 }
 
@@ -181,19 +180,6 @@ fn opened(format: ArticleFormat, text: &str) -> Result<Opened, FileProblem> {
     };
     check_article(&article)?;
     Ok(Opened::Article(article))
-}
-
-/// The reader's work: a web page's article, as the JSON that crosses to the page.
-pub fn read_page(html: &str) -> String {
-    serde_json::to_string(&extract::article_from_html(html)).unwrap_or_default()
-}
-
-/// The article in the reader's answer, checked like any article.
-pub fn finish_page(reply: &str) -> Result<Article, FileProblem> {
-    let article: Article =
-        serde_json::from_str(reply).map_err(|_| FileProblem::Invalid("the page reader gave an answer Factmark cannot read".into()))?;
-    check_article(&article)?;
-    Ok(article)
 }
 
 /// An article from pasted text or a page's source, in one step (native callers and tests).
@@ -284,16 +270,12 @@ mod tests {
     }
 
     #[test]
-    fn pages_go_to_the_reader_and_come_back_checked() {
+    fn pages_wait_for_the_worker_and_text_opens_at_once() {
         let page = "<!DOCTYPE html><title>Title here | Site</title><p>First para, long enough to be a paragraph.</p>";
-        let Ok((Opened::Page(source), None)) = open_file("page.html", page.as_bytes()) else { panic!("a page goes to the reader") };
-        assert_eq!(finish_page(&read_page(&source)), article_from_paste(page));
+        assert!(matches!(open_file("page.html", page.as_bytes()), Ok((Opened::Page(source), None)) if source == page));
         assert_eq!(open_paste("Head\n\nBody."), Ok(Opened::Article(article_from_paste("Head\n\nBody.").unwrap())));
         assert_eq!(open_paste(" \n"), Err(FileProblem::Empty));
-        assert_eq!(finish_page(&read_page("<html><body><script>x()</script></body></html>")), Err(FileProblem::Empty));
-        assert!(matches!(finish_page("{\"title\": 3}"), Err(FileProblem::Invalid(_))));
-        let many = format!("<html><body>{}</body></html>", "<p>paragraph</p>".repeat(MAX_ARTICLE_BLOCKS + 1));
-        assert!(matches!(finish_page(&read_page(&many)), Err(FileProblem::TooManyParagraphs { .. })));
+        assert!(matches!(open_paste(&"p\n\n".repeat(MAX_ARTICLE_BLOCKS + 1)), Err(FileProblem::TooManyParagraphs { .. })));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod slug;
 pub mod suggest;
 pub mod text;
 pub mod time;
+pub mod worker;
 pub mod workspace;
 
 #[cfg(test)]

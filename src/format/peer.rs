@@ -6,7 +6,7 @@ use std::fmt;
 
 /// Why one item of a file was not imported. A file that is malformed as a whole is refused by
 /// its reader's error instead; these are the well-formed items Factmark has no place for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SkipReason {
     /// Its target is a whole document (a bare address), not a passage of it.
     WholeDocument,
@@ -43,7 +43,7 @@ impl fmt::Display for SkipReason {
 }
 
 /// How many items were left out, by reason.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skipped(BTreeMap<SkipReason, usize>);
 
 impl Skipped {

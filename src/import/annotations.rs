@@ -37,26 +37,8 @@ pub enum AnnotationFile {
 /// Checks and reads an annotation file, for the article whose text is `text`. A malformed
 /// file is refused whole; well-formed items Factmark cannot place are skipped and counted.
 pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Result<AnnotationFile, FileProblem> {
-    if bytes.len() > MAX_ANNOTATION_BYTES {
-        return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ANNOTATION_BYTES });
-    }
-    // Plain UTF-8 is read in place: a large file is not copied once more.
-    let decoded;
-    let json = match std::str::from_utf8(bytes) {
-        Ok(s) if !s.starts_with('\u{FEFF}') => {
-            if crate::text::decode::looks_binary(s) {
-                return Err(FileProblem::Binary);
-            }
-            s.trim_start()
-        }
-        _ => {
-            decoded = decode(bytes)?;
-            decoded.text.trim_start()
-        }
-    };
-    if json.is_empty() {
-        return Err(FileProblem::Empty);
-    }
+    let json = json_text(bytes)?;
+    let json = json.as_ref();
     let mut out = Collector::new(text.chars(), now);
     if json.starts_with('[') {
         read_array(json, text.chars(), &mut out)?;
@@ -97,6 +79,39 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
         file.annotations.into_iter().for_each(|a| out.push(a, None));
     }
     Ok(out.finish())
+}
+
+/// Reads a Factmark file, the page's own format (the formats worker reads the others and
+/// says when a file is one: [`crate::worker::Reply::Factmark`]).
+pub fn read_factmark_file(bytes: &[u8]) -> Result<AnnotationFile, FileProblem> {
+    let json = json_text(bytes)?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| FileProblem::Json(e.into()))?;
+    drop(json);
+    if value.get("format").and_then(Value::as_str) != Some(factmark::FORMAT) {
+        return Err(FileProblem::OtherJson);
+    }
+    read_factmark(value)
+}
+
+/// The text of a JSON file, checked: within the size limit, text, not empty. Plain UTF-8 is
+/// borrowed in place, so a large file is not copied once more.
+fn json_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, FileProblem> {
+    if bytes.len() > MAX_ANNOTATION_BYTES {
+        return Err(FileProblem::TooLarge { size: bytes.len(), limit: MAX_ANNOTATION_BYTES });
+    }
+    let json = match std::str::from_utf8(bytes) {
+        Ok(s) if !s.starts_with('\u{FEFF}') => {
+            if crate::text::decode::looks_binary(s) {
+                return Err(FileProblem::Binary);
+            }
+            std::borrow::Cow::Borrowed(s.trim_start())
+        }
+        _ => std::borrow::Cow::Owned(decode(bytes)?.text.trim_start().to_string()),
+    };
+    if json.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    Ok(json)
 }
 
 fn read_factmark(value: Value) -> Result<AnnotationFile, FileProblem> {

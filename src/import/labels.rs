@@ -25,13 +25,19 @@ pub struct LabelQuestion {
 
 impl LabelQuestion {
     /// `None` when no annotation waits for a label: the import needs no question.
-    pub(super) fn new(imported: Imported, pending: Vec<Option<String>>) -> Result<LabelQuestion, Imported> {
+    pub fn new(imported: Imported, pending: Vec<Option<String>>) -> Result<LabelQuestion, Imported> {
         debug_assert_eq!(imported.annotations.len(), pending.len());
         if pending.iter().all(Option::is_none) {
             return Err(imported);
         }
         let labels = tally(pending.iter().flatten().map(String::as_str));
         Ok(LabelQuestion { imported, pending, labels })
+    }
+
+    /// The import and, per annotation, its waiting label: what crosses from the formats
+    /// worker to the page, which asks the question ([`LabelQuestion::new`] again).
+    pub fn into_parts(self) -> (Imported, Vec<Option<String>>) {
+        (self.imported, self.pending)
     }
 
     pub fn source(&self) -> Source {

@@ -6,7 +6,7 @@ use crate::workspace::ImportReport;
 use std::fmt;
 
 /// The tool whose file is imported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Source {
     W3c,
     Hypothesis,

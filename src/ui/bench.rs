@@ -129,15 +129,17 @@ fn install(state: AppState) {
         });
         encoded.map(|a| a.to_vec()).unwrap_or_default()
     };
-    let load = Closure::<dyn Fn(JsValue) -> Promise>::new(move |list: JsValue| {
-        state.import_file_as("bench.json", stringify(&list), ImportMode::Replace);
-        after_paint()
-    });
+    // The import is read in the formats worker: the promise settles once it is placed and painted.
+    let imported = move |name: &'static str, bytes: Vec<u8>, mode: ImportMode| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            state.import_bytes(name, bytes, mode).await;
+            JsFuture::from(after_paint()).await
+        })
+    };
+    let load =
+        Closure::<dyn Fn(JsValue) -> Promise>::new(move |list: JsValue| imported("bench.json", stringify(&list), ImportMode::Replace));
     set_fn(&api, "loadAnnotations", load.into_js_value());
-    let add = Closure::<dyn Fn(JsValue) -> Promise>::new(move |a: JsValue| {
-        state.import_file_as("bench-add.json", stringify(&a), ImportMode::Merge);
-        after_paint()
-    });
+    let add = Closure::<dyn Fn(JsValue) -> Promise>::new(move |a: JsValue| imported("bench-add.json", stringify(&a), ImportMode::Merge));
     set_fn(&api, "addAnnotation", add.into_js_value());
     let remove = Closure::<dyn Fn(JsValue) -> Promise>::new(move |id: JsValue| {
         if let Some(id) = id.as_string().and_then(|s| AnnotationId::parse(&s).ok()) {

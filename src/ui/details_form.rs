@@ -18,6 +18,17 @@ pub fn ArticleDetails(state: AppState) -> impl IntoView {
             error.set(None);
         }
     };
+    // The form also follows the article while it is open (a restore that lands after the
+    // page shows, another article, an undo), unless it holds edits not yet saved.
+    let details = Memo::new(move |_| state.ws.with(|w| w.details_form()));
+    let shown = StoredValue::new(DetailsForm::default());
+    Effect::new(move |_| {
+        let current = details.get();
+        if form.with_untracked(|f| *f == shown.get_value()) {
+            form.set(current.clone());
+        }
+        shown.set_value(current);
+    });
     let summary = move || {
         state.ws.with(|w| {
             let a = w.article();

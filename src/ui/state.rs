@@ -6,13 +6,14 @@ use super::notices::{Notice, NoticeAction, NoticeKind};
 use super::storage::BrowserStore;
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::article::Article;
+use crate::format::factmark;
 use crate::format::labels::LabelMap;
-use crate::format::{csv, factmark, w3c};
-use crate::import::{read_annotations, AnnotationFile, Imported, LabelQuestion};
+use crate::import::{AnnotationFile, FileProblem, Imported, LabelQuestion};
 use crate::paint_plan::{Draw, PaintPlan};
 use crate::persist::{self, Library, LibraryEntry, SaveError, Saved};
 use crate::slug::file_name;
 use crate::text::CharRange;
+use crate::worker::{self, Export, Request};
 use crate::workspace::{Change, ImportMode, ImportReport, Workspace};
 use leptos::prelude::*;
 
@@ -338,17 +339,15 @@ impl AppState {
     }
 
     pub fn download_claimreview(&self) {
-        let date = now();
         let count = self.ws.with_untracked(|w| w.progress().checked);
         if count == 0 {
             return self.notify(NoticeKind::Info, "No claim has a verdict yet, so there is no ClaimReview to download.");
         }
-        self.download_as("claimreview.jsonld", "application/ld+json", |w| crate::format::claimreview::serialize(w, date));
+        self.export_as(Export::ClaimReview, "claimreview.jsonld", "application/ld+json");
     }
 
     pub fn download_report(&self) {
-        let date = now();
-        self.download_as("report.md", "text/markdown;charset=utf-8", |w| crate::format::report::markdown(w, date));
+        self.export_as(Export::Markdown, "report.md", "text/markdown;charset=utf-8");
     }
 
     pub fn set_note(&self, id: &AnnotationId, note: &str) {
@@ -550,12 +549,24 @@ impl AppState {
         self.import_file_as(name, bytes, self.import_mode.get_untracked());
     }
 
-    /// Takes the file's bytes by value and drops them as soon as they are parsed: wasm memory
-    /// never shrinks, so a multi-megabyte file still held while the annotations are placed and
-    /// recorded would raise the page's memory for good.
+    /// Reads the file in the formats worker, then imports what it holds. Takes the bytes by
+    /// value and drops them as soon as the answer is read: wasm memory never shrinks, so a
+    /// multi-megabyte file still held while the annotations are placed would raise it for good.
     pub fn import_file_as(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
-        let result = self.ws.with_untracked(|w| read_annotations(&bytes, w.text(), now()));
+        let (state, name) = (*self, name.to_string());
+        leptos::task::spawn_local(async move { state.import_bytes(&name, bytes, mode).await });
+    }
+
+    /// [`AppState::import_file_as`], done when the import is.
+    pub async fn import_bytes(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
+        let request = Request::Annotations { article: self.ws.with_untracked(|w| w.article().clone()), now: now().0 };
+        let answer = super::formats::ask(&request, &bytes).await;
+        let result = answer.map_err(FileProblem::Invalid).and_then(|(reply, payload)| worker::annotation_file(&reply, &payload, &bytes));
         drop(bytes);
+        self.take_file(name, result, mode);
+    }
+
+    fn take_file(&self, name: &str, result: Result<AnnotationFile, FileProblem>, mode: ImportMode) {
         match result {
             Err(problem) => self.notify(NoticeKind::Error, format!("Could not import “{name}”: {problem}. Nothing was changed.")),
             Ok(AnnotationFile::Imported(imported)) => self.import_peer(name, imported, mode),
@@ -613,18 +624,37 @@ impl AppState {
             let a = w.article();
             (body(w), file_name(&a.display_title(), a.date.as_deref(), ext))
         });
-        match download::download(&name, mime, &content) {
+        self.offer(&name, mime, &content);
+    }
+
+    fn offer(&self, name: &str, mime: &str, content: &str) {
+        match download::download(name, mime, content) {
             Ok(()) => self.announce(format!("Downloaded {name}")),
             Err(_) => self.notify(NoticeKind::Error, "The browser refused the download. Try again, or allow downloads for this page."),
         }
     }
 
     pub fn download_w3c(&self) {
-        self.download_as("w3c.jsonld", "application/ld+json", w3c::serialize);
+        self.export_as(Export::W3c, "w3c.jsonld", "application/ld+json");
     }
 
     pub fn download_csv(&self) {
-        self.download_as("csv", "text/csv;charset=utf-8", csv::serialize);
+        self.export_as(Export::Csv, "csv", "text/csv;charset=utf-8");
+    }
+
+    /// Downloads an export written by the formats worker from the workspace as it is now.
+    fn export_as(&self, kind: Export, ext: &'static str, mime: &'static str) {
+        let (file, name) = self.ws.with_untracked(|w| {
+            let a = w.article();
+            (factmark::serialize_compact(w), file_name(&a.display_title(), a.date.as_deref(), ext))
+        });
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match super::formats::export(kind, file, now().0).await {
+                Ok(content) => state.offer(&name, mime, &content),
+                Err(e) => state.notify(NoticeKind::Error, format!("Could not write {name}: {e}. Try again.")),
+            }
+        });
     }
 
     /// Saves what changed, spending at most `budget_ms` (none: all of it); returns whether

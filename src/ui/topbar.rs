@@ -47,7 +47,7 @@ pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
             }
             match opened {
                 Opened::Article(article) => state.open_article(article),
-                Opened::Page(html) => super::reader::open_page(state, format!("“{name}”"), html),
+                Opened::Page(html) => super::formats::open_page(state, format!("“{name}”"), html),
             }
         }
         Err(problem) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {problem}. Nothing was changed.")),
@@ -84,7 +84,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
         new_text.set(String::new());
         match opened {
             Opened::Article(article) => state.open_article(article),
-            Opened::Page(html) => super::reader::open_page(state, "the pasted page".into(), html),
+            Opened::Page(html) => super::formats::open_page(state, "the pasted page".into(), html),
         }
     };
     view! {

@@ -1,0 +1,166 @@
+//! The formats worker (`src/bin/formats.rs`, protocol in `crate::worker`), started the first
+//! time a web page, another tool's file or an export is needed: that code stays out of the
+//! app's first download, and its work off the page's thread.
+
+use super::notices::NoticeKind;
+use super::state::AppState;
+use crate::worker::{self, Export, Request};
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use leptos::prelude::Set;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Opens the article of a web page's source, with a busy bar meanwhile; `what` names it in
+/// messages (“page.html”, the pasted page).
+pub fn open_page(state: AppState, what: String, html: String) {
+    leptos::task::spawn_local(async move {
+        state.busy.set(Some(format!("Reading the article in {what}…")));
+        let answer = ask(&Request::Page, html.as_bytes()).await;
+        drop(html);
+        state.busy.set(None);
+        match answer.and_then(|(reply, _)| worker::article(&reply).map_err(|p| p.to_string())) {
+            Ok(article) => state.open_article(article),
+            Err(problem) => state.notify(NoticeKind::Error, format!("Could not open {what}: {problem}. Nothing was changed.")),
+        }
+    });
+}
+
+/// An export of the workspace, whose Factmark file is `file`.
+pub async fn export(kind: Export, file: String, now: i64) -> Result<String, String> {
+    let (reply, payload) = ask(&Request::Export { kind, now }, file.as_bytes()).await?;
+    worker::text(&reply, payload).map_err(|p| p.to_string())
+}
+
+/// The worker's answer to `request` with `bytes`: (reply JSON, payload).
+pub async fn ask(request: &Request, bytes: &[u8]) -> Result<(String, String), String> {
+    let large = bytes.len() > LARGE_BYTES;
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"request".into(), &request.to_json().into());
+    let _ = Reflect::set(&message, &"bytes".into(), &Uint8Array::from(bytes));
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Err(e) = send(&message, large, resolve, reject.clone()) {
+            let _ = reject.call1(&JsValue::NULL, &e.into());
+        }
+    });
+    let answer = JsFuture::from(promise).await.map_err(|e| e.as_string().unwrap_or_else(|| "the formats worker stopped".to_string()))?;
+    let field = |name: &str| Reflect::get(&answer, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    Ok((field("reply"), field("payload")))
+}
+
+/// Requests with more bytes than this leave the worker stopped once it is idle: wasm memory
+/// never shrinks, and what a large page or file took would stay taken.
+const LARGE_BYTES: usize = 1 << 20;
+
+struct Formats {
+    port: web_sys::Worker,
+    /// Requests wait until the worker listens: a message posted before would be lost.
+    ready: bool,
+    queue: Vec<JsValue>,
+    pending: HashMap<u32, (Function, Function)>,
+    next: u32,
+    /// Whether a large request was made since the worker started.
+    large: bool,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Formats>> = const { RefCell::new(None) };
+}
+
+fn send(message: &Object, large: bool, resolve: Function, reject: Function) -> Result<(), String> {
+    WORKER.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            *slot = Some(start()?);
+        }
+        let Some(worker) = slot.as_mut() else { return Err("the formats worker did not start".to_string()) };
+        let id = worker.next;
+        worker.next += 1;
+        worker.large |= large;
+        let _ = Reflect::set(message, &"id".into(), &id.into());
+        worker.pending.insert(id, (resolve, reject));
+        if worker.ready {
+            let _ = worker.port.post_message(message);
+        } else {
+            worker.queue.push(message.into());
+        }
+        Ok(())
+    })
+}
+
+fn start() -> Result<Formats, String> {
+    let refused = |_| "the browser would not start the formats worker".to_string();
+    let window = web_sys::window().ok_or("no window")?;
+    // The single file (tools/postbuild.mjs) carries the worker inlined and starts it itself.
+    let inlined = Reflect::get(&window, &"__factmarkFormats".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    let worker: web_sys::Worker = match inlined {
+        Some(start) => {
+            start.call0(&JsValue::NULL).map_err(refused)?.dyn_into().map_err(|_| "the formats worker is not a worker".to_string())?
+        }
+        None => web_sys::Worker::new("formats_loader.js").map_err(refused)?,
+    };
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| answered(ev.data()));
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        ev.prevent_default();
+        stop("the formats worker failed on it");
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Formats {
+        port: worker,
+        ready: false,
+        queue: Vec::new(),
+        pending: HashMap::new(),
+        next: 0,
+        large: false,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+fn answered(data: JsValue) {
+    if data.as_string().as_deref() == Some("ready") {
+        WORKER.with_borrow_mut(|slot| {
+            if let Some(worker) = slot.as_mut() {
+                worker.ready = true;
+                for message in worker.queue.drain(..) {
+                    let _ = worker.port.post_message(&message);
+                }
+            }
+        });
+        return;
+    }
+    let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+    let (waiting, idle) = WORKER.with_borrow_mut(|slot| {
+        let Some(worker) = slot.as_mut() else { return (None, None) };
+        let waiting = worker.pending.remove(&id);
+        // Kept for the next request (starting one costs a compile), unless it held a large one.
+        (waiting, if worker.pending.is_empty() && worker.large { slot.take() } else { None })
+    });
+    if let Some((resolve, _)) = waiting {
+        let _ = resolve.call1(&JsValue::NULL, &data);
+    }
+    retire(idle);
+}
+
+/// Stops the worker after a failure: every waiting request is told why.
+fn stop(reason: &str) {
+    let worker = WORKER.with_borrow_mut(Option::take);
+    if let Some(worker) = &worker {
+        for (_, reject) in worker.pending.values() {
+            let _ = reject.call1(&JsValue::NULL, &reason.into());
+        }
+    }
+    retire(worker);
+}
+
+/// Terminates a worker; its closures are dropped later, not inside their own call.
+fn retire(worker: Option<Formats>) {
+    if let Some(worker) = worker {
+        worker.port.terminate();
+        leptos::task::spawn_local(async move { drop(worker) });
+    }
+}

@@ -1,0 +1,98 @@
+//! The worker's answers equal what the page would get by calling the core directly.
+
+use super::*;
+use crate::annotation::{AnnotationId, CheckerProfile, Tag};
+use crate::import::article_from_paste;
+use crate::text::CharRange;
+use crate::workspace::Workspace;
+
+fn ask(request: Request, bytes: &[u8]) -> (String, String) {
+    answer(&request.to_json(), bytes.to_vec())
+}
+
+fn default_article() -> Article {
+    Article::default_article()
+}
+
+#[test]
+fn a_page_comes_back_as_its_article() {
+    let page =
+        "<!DOCTYPE html><title>Title here | Site</title><nav><a href=/>Home</a></nav><p>First para, long enough to be a paragraph.</p>";
+    let (json, _) = ask(Request::Page, page.as_bytes());
+    assert_eq!(article(&json), article_from_paste(page));
+    let (empty, _) = ask(Request::Page, b"<html><body><script>x()</script></body></html>");
+    assert_eq!(article(&empty), Err(FileProblem::Empty), "checked like any article");
+    let many = format!("<html><body>{}</body></html>", "<p>paragraph</p>".repeat(crate::import::MAX_ARTICLE_BLOCKS + 1));
+    assert!(matches!(article(&ask(Request::Page, many.as_bytes()).0), Err(FileProblem::TooManyParagraphs { .. })));
+    assert!(matches!(article("{\"article\": {\"title\": 3}}"), Err(FileProblem::Invalid(_))));
+    assert!(matches!(article("\"factmark\""), Err(FileProblem::Invalid(_))), "an answer to another question");
+}
+
+/// Every kind of annotation file, read through the worker and read directly.
+#[test]
+fn annotation_files_arrive_as_the_core_reads_them() {
+    let a = default_article();
+    let text = ArticleText::new(&a);
+    let files: [&[u8]; 8] = [
+        include_bytes!("../../tests/fixtures/default-article.factmark.json"),
+        br#"{"type":"AnnotationPage","items":[{"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"figure"},"target":{"selector":{"type":"TextQuoteSelector","exact":"$14.8 trillion"}}}]}"#,
+        br#"{"total":1,"rows":[{"user":"acct:u@hypothes.is","text":"Check it","tags":["figure","x"],"target":[{"selector":[{"type":"TextQuoteSelector","exact":"three regions"}]}]}]}"#,
+        br#"[{"data":{"text":"Zelensky said"},"annotations":[{"result":[{"type":"labels","value":{"start":0,"end":8,"text":"Zelensky","labels":["PER"]}}]}]}]"#,
+        b"{\"text\": \"Zelensky said\", \"label\": [[0, 8, \"quote\"]]}\n{\"text\": \"x\", \"label\": []}",
+        b"{\"type\": \"Annotation\", \"target\": \"https://example.org/\"}",
+        b"{\"not\": \"an annotation file\"}",
+        b"[1, 2",
+    ];
+    for (i, bytes) in files.iter().enumerate() {
+        let direct = read_annotations(bytes, &text, Timestamp(5));
+        let (json, payload) = ask(Request::Annotations { article: a.clone(), now: 5 }, bytes);
+        let via = annotation_file(&json, &payload, bytes);
+        match (&direct, &via) {
+            (Err(d), Err(v)) => assert_eq!(d.to_string(), v.to_string(), "file {i}"),
+            _ => assert_eq!(direct, via, "file {i}"),
+        }
+    }
+    // The Label Studio file's unknown label still asks its question.
+    let (json, payload) = ask(Request::Annotations { article: a.clone(), now: 5 }, files[3]);
+    assert!(matches!(annotation_file(&json, &payload, files[3]), Ok(AnnotationFile::NeedsLabels(q)) if q.labels()[0].label == "PER"));
+    assert!(matches!(annotation_file(&json, "[]", files[3]), Err(FileProblem::Invalid(_))), "an incomplete answer is refused");
+}
+
+fn workspace() -> Workspace {
+    let mut w = Workspace::new(default_article());
+    let at = |w: &Workspace, needle: &str| {
+        let t: String = w.text().chars().iter().collect();
+        let s = t[..t.find(needle).unwrap()].chars().count();
+        CharRange::new(s, s + needle.chars().count()).unwrap()
+    };
+    let (claim, figure) = (AnnotationId::new_v4([1; 16]), AnnotationId::parse("rt-figure").unwrap());
+    w.create(at(&w, "three regions"), Tag::Claim, claim.clone(), Timestamp(1)).unwrap();
+    w.create(at(&w, "$14.8 trillion"), Tag::Figure, figure.clone(), Timestamp(1)).unwrap();
+    w.set_verdict(&claim, Some("Mostly true"), Timestamp(2));
+    w.set_rationale(&claim, "Two sources </script> agree", Timestamp(2));
+    w.add_evidence(&claim, "https://example.org/a", "Report", Timestamp(2)).unwrap();
+    w.set_speaker(&claim, "Zelensky", Timestamp(2));
+    w.set_note(&figure, "=HYPERLINK(\"x\")", Timestamp(2));
+    w.set_profile(CheckerProfile::new("Ann", "Truth Desk", "https://desk.example/").unwrap());
+    w
+}
+
+#[test]
+fn every_export_is_the_one_the_core_writes() {
+    let w = workspace();
+    let file = factmark::serialize_compact(&w);
+    for kind in [Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown] {
+        let (json, payload) = ask(Request::Export { kind, now: 1_764_255_600_000 }, file.as_bytes());
+        let out = text(&json, payload).unwrap();
+        assert_eq!(out, export(kind, &w, Timestamp(1_764_255_600_000)), "{kind:?}");
+        assert!(!out.is_empty());
+    }
+    let (json, payload) = ask(Request::Export { kind: Export::Csv, now: 0 }, b"{}");
+    assert!(matches!(text(&json, payload), Err(FileProblem::Invalid(m)) if m.contains("handed over")));
+}
+
+#[test]
+fn an_unknown_request_is_answered_with_a_problem() {
+    let (json, payload) = answer("{\"op\": \"paint\"}", Vec::new());
+    assert!(matches!(text(&json, payload), Err(FileProblem::Invalid(m)) if m.contains("does not know")));
+}
