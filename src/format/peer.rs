@@ -92,7 +92,7 @@ impl fmt::Display for Skipped {
 }
 
 /// One annotation read from another tool's file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Found {
     pub annotation: W3cAnnotation,
     /// The label that is to decide its tag, set only when none of its labels is a tag word
@@ -108,7 +108,7 @@ impl Found {
 }
 
 /// What a reader of another tool's file found in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PeerRead {
     pub found: Vec<Found>,
     pub skipped: Skipped,

@@ -20,8 +20,13 @@
 //!   without purpose (or a `bodyValue`) is part of the note; several are joined with a
 //!   blank line.
 //!
-//! The other fact-check fields (rationale, speaker, figure, links) have no W3C form and
-//! travel in the Factmark file only.
+//! * a body with purpose `identifying` is the **speaker**.
+//!
+//! Factmark's own exports also carry each annotation's whole fact-check record as `fm:check`
+//! (rationale, figure value and source, quote source, links, …; the Factmark file's `check`
+//! object as a JSON literal) and `fm:extra`; read back, the record is taken from it and only
+//! `commenting` bodies make the note, so Factmark → W3C → Factmark loses nothing. Ids are
+//! IRIs in the file and Factmark ids here (`ids.rs`).
 //!
 //! An item whose target selects no text (a bare page address, an image region, a position
 //! inside an element) is skipped and counted by reason ([`W3cFile::skipped`]), so that a
@@ -31,6 +36,9 @@
 //! [`Workspace::load`]: crate::workspace::Workspace::load
 
 mod array;
+mod ids;
+#[cfg(test)]
+pub(crate) mod must;
 mod read;
 mod resolve;
 pub(crate) mod selector;
@@ -38,8 +46,7 @@ mod write;
 
 use super::peer::Skipped;
 use super::JsonError;
-use crate::annotation::Evidence;
-use crate::annotation::Tag;
+use crate::annotation::{Check, Tag};
 use crate::time::Timestamp;
 use std::fmt;
 
@@ -57,16 +64,18 @@ pub struct QuoteSelector {
 }
 
 /// One annotation as read from W3C JSON, before its offsets are checked against a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct W3cAnnotation {
     /// The `id` as written, without a `urn:uuid:` prefix; `None` when absent.
     pub id: Option<String>,
     pub tag: Tag,
     pub note: String,
-    /// From the first short `assessing` body.
-    pub verdict: Option<String>,
-    /// From the `linking` bodies with an http(s) address.
-    pub evidence: Vec<Evidence>,
+    /// Its Factmark record (`fm:check`) when it has one; else the verdict from the first
+    /// short `assessing` body, the evidence from `linking` bodies with an http(s) address
+    /// and the speaker from the first `identifying` body.
+    pub check: Check,
+    /// The Factmark fields of newer files (`fm:extra`).
+    pub extra: serde_json::Map<String, serde_json::Value>,
     pub quote: Option<QuoteSelector>,
     /// The `TextPositionSelector` as written; its unit is decided by [`to_annotations`].
     pub position: Option<(usize, usize)>,
@@ -79,7 +88,7 @@ pub struct W3cAnnotation {
 }
 
 /// What a W3C file holds: its annotations, and the items that select no text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct W3cFile {
     pub annotations: Vec<W3cAnnotation>,
     pub skipped: Skipped,
@@ -196,22 +205,45 @@ mod tests {
     }
 
     #[test]
-    fn verdicts_and_evidence_round_trip_through_w3c() {
-        let mut w = sample_ws();
-        w.set_verdict(&id(1), Some("Half true"), Timestamp(1_738_702_700_000));
-        w.add_evidence(&id(1), "https://example.org/forbes", "Forbes, 2023", Timestamp(1_738_702_701_000)).unwrap();
-        w.add_evidence(&id(1), "http://example.org/b", "", Timestamp(1_738_702_702_000)).unwrap();
-        w.set_verdict(&id(2), Some("False"), Timestamp(1_738_702_703_000));
-        w.set_speaker(&id(1), "Forbes", Timestamp(1_738_702_704_000));
-        let parsed = parse(&serialize(&w)).unwrap().annotations;
-        let mut w2 = Workspace::new(Article::default_article());
-        w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(0)));
-        for n in [1, 2] {
-            let (a, b) = (w.annotations().get(&id(n)).unwrap(), w2.annotations().get(&id(n)).unwrap());
-            assert_eq!((&b.check.verdict, &b.check.evidence, &b.note), (&a.check.verdict, &a.check.evidence, &a.note));
+    fn factmark_to_w3c_to_factmark_loses_nothing() {
+        let mut rng = Rng::new(23);
+        for round in 0..20 {
+            let w = crate::testing::filled_workspace(&mut rng, 12);
+            let parsed = parse(&serialize(&w)).unwrap().annotations;
+            let mut w2 = Workspace::new(Article::default_article());
+            let report = w2.load(to_annotations(parsed, w2.text().chars(), Timestamp(0)));
+            assert_eq!(report.orphaned, w.annotations().iter().filter(|a| a.is_orphan()).count(), "round {round}");
+            assert_eq!(w2.annotations().len(), w.annotations().len(), "round {round}");
+            for a in w.annotations().iter() {
+                let b = w2.annotations().get(&a.id).unwrap_or_else(|| panic!("round {round}: {} lost", a.id));
+                if a.is_orphan() {
+                    // Its last position is not in this text, so the export leaves it out.
+                    assert_eq!((&b.target.exact, b.status, &b.check, &b.note), (&a.target.exact, a.status, &a.check, &a.note));
+                } else {
+                    assert_eq!(b, a, "round {round}");
+                }
+            }
         }
-        assert_eq!(w2.annotations().get(&id(1)).unwrap().check.speaker, "", "the speaker has no W3C form");
-        assert!(w2.annotations().get(&id(3)).unwrap().check.is_empty());
+    }
+
+    #[test]
+    fn other_readers_see_verdict_rationale_speaker_and_evidence_as_standard_bodies() {
+        let w = crate::testing::filled_workspace(&mut Rng::new(5), 3);
+        let v: serde_json::Value = serde_json::from_str(&serialize(&w)).unwrap();
+        let a = w.annotations().iter().next().unwrap();
+        let item =
+            v["first"]["items"].as_array().unwrap().iter().find(|i| i["fm:check"]["rationale"] == a.check.rationale.as_str()).unwrap();
+        let body = |purpose: &str| item["body"].as_array().unwrap().iter().find(|b| b["purpose"] == purpose).cloned().unwrap();
+        assert_eq!(body("assessing")["value"], a.check.verdict.as_deref().unwrap());
+        assert_eq!(body("describing")["value"], a.check.rationale.as_str());
+        assert_eq!(body("identifying")["value"], a.check.speaker.trim());
+        assert_eq!(body("linking")["source"], a.check.evidence[0].url.as_str());
+        // Without the Factmark record, the standard bodies still give verdict, speaker and evidence.
+        let mut stripped = item.clone();
+        stripped.as_object_mut().unwrap().remove("fm:check");
+        let back = parse(&stripped.to_string()).unwrap().annotations.remove(0);
+        assert_eq!((&back.check.verdict, &back.check.evidence), (&a.check.verdict, &a.check.evidence));
+        assert!(back.note.contains(a.note.as_str()) && back.note.contains(a.check.rationale.as_str()), "the rationale joins the note");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Reading W3C annotation JSON: finding the annotations in any container shape, then their selectors and bodies.
 
+use super::ids::annotation_id;
 use super::selector::{has_type, many, select};
 use super::{W3cAnnotation, W3cError, W3cFile};
-use crate::annotation::Evidence;
-use crate::annotation::Tag;
+use crate::annotation::{Check, Evidence, Tag};
 use crate::format::peer::SkipReason;
 use crate::time::Timestamp;
 use serde_json::Value;
@@ -77,11 +77,15 @@ pub(super) fn item(v: &Value) -> Option<Result<W3cAnnotation, SkipReason>> {
         return None;
     }
     Some(select(&targets).map(|(quote, position)| {
-        let Bodies { tag, note, verdict, evidence, labels } = bodies(v);
+        // A Factmark export carries the whole record; a malformed one is read as if absent.
+        let check = v.get("fm:check").and_then(|c| serde_json::from_value::<Check>(c.clone()).ok());
+        let extra = v.get("fm:extra").and_then(Value::as_object).cloned().unwrap_or_default();
+        let Bodies { tag, note, verdict, evidence, labels, speaker } = bodies(v, check.is_some());
+        let check = check.unwrap_or(Check { verdict, evidence, speaker, ..Check::default() });
         let time = |key: &str| v.get(key).and_then(Value::as_str).and_then(Timestamp::parse_rfc3339);
-        let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| id.strip_prefix("urn:uuid:").map(str::to_string).unwrap_or(id));
+        let id = string(v, "id").or_else(|| string(v, "@id")).map(|id| annotation_id(&id));
         let (created, modified) = (time("created"), time("modified").or_else(|| time("updated")));
-        W3cAnnotation { id, tag, note, verdict, evidence, quote, position, created, modified, creator: creator(v), labels }
+        W3cAnnotation { id, tag, note, check, extra, quote, position, created, modified, creator: creator(v), labels }
     }))
 }
 
@@ -99,15 +103,20 @@ struct Bodies {
     evidence: Vec<Evidence>,
     /// The tagging values that are not the tag.
     labels: Vec<String>,
+    /// From the first `identifying` body.
+    speaker: String,
 }
 
-/// The tag, note, verdict and evidence from the bodies (see the module documentation).
-fn bodies(v: &Value) -> Bodies {
+/// The tag, note, verdict, evidence and speaker from the bodies (see the module
+/// documentation). `own`: the annotation carries its Factmark record (`fm:check`), so only
+/// `commenting` bodies are its note; the others repeat the record for other readers.
+fn bodies(v: &Value, own: bool) -> Bodies {
     let mut tag = None;
     let mut verdict = None;
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
+    let mut speaker = String::new();
     if let Some(text) = v.get("bodyValue").and_then(Value::as_str) {
         notes.push(text.to_string());
     }
@@ -132,14 +141,20 @@ fn bodies(v: &Value) -> Bodies {
                 None if !label.is_empty() && !labels.iter().any(|l| l == label) => labels.push(label.to_string()),
                 None => {}
             }
+        } else if own && !purposes.contains(&"commenting") {
+            continue;
         } else if purposes.contains(&"assessing") && verdict.is_none() && is_label(label) {
             verdict = Some(label.to_string());
+        } else if purposes.contains(&"identifying") {
+            if speaker.is_empty() && is_label(label) {
+                speaker = label.to_string();
+            }
         } else if purposes.is_empty() || purposes.iter().any(|p| NOTE_PURPOSES.contains(p) || *p == "assessing") {
             notes.push(value.to_string());
         }
     }
     notes.retain(|n| !n.trim().is_empty());
-    Bodies { tag: tag.unwrap_or(Tag::Claim), note: notes.join("\n\n"), verdict, evidence, labels }
+    Bodies { tag: tag.unwrap_or(Tag::Claim), note: notes.join("\n\n"), verdict, evidence, labels, speaker }
 }
 
 /// A short one-line text, as verdict labels are ("Mostly false").
@@ -207,15 +222,15 @@ mod tests {
                      {"id": "http://example.org/b", "purpose": "linking"},
                      {"id": "http://example.org/b", "purpose": "linking", "title": "again"},
                      {"source": "javascript:alert(1)", "purpose": "linking", "title": "dropped"}]}"#);
-        assert_eq!(a.verdict.as_deref(), Some("Mostly false"));
+        assert_eq!(a.check.verdict.as_deref(), Some("Mostly false"));
         assert_eq!(a.note, "A second assessment is a note\n\nTrue");
-        let urls: Vec<(&str, &str)> = a.evidence.iter().map(|e| (e.url.as_str(), e.title.as_str())).collect();
+        let urls: Vec<(&str, &str)> = a.check.evidence.iter().map(|e| (e.url.as_str(), e.title.as_str())).collect();
         assert_eq!(urls, vec![("https://example.org/a", "Report"), ("http://example.org/b", "")]);
         let long = "word ".repeat(20);
         let a = one(&format!(
             r#"{{"target": {{"type": "TextQuoteSelector", "exact": "x"}}, "body": {{"purpose": "assessing", "value": "{long}"}}}}"#
         ));
-        assert_eq!((a.verdict, a.note.as_str()), (None, long.as_str()), "a long assessment is a note");
+        assert_eq!((a.check.verdict, a.note.as_str()), (None, long.as_str()), "a long assessment is a note");
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! anchoring searches for the quote.
 
 use super::W3cAnnotation;
-use crate::annotation::Check;
 use crate::annotation::{Annotation, AnnotationId, Origin, Status, Target, CONTEXT_CHARS};
 use crate::text::CharRange;
 use crate::time::Timestamp;
@@ -107,8 +106,8 @@ impl<'t> Resolver<'t> {
             created,
             modified: w.modified.unwrap_or(created),
             status: Status::Anchored,
-            check: Check { verdict: w.verdict, evidence: w.evidence, ..Check::default() }.into(),
-            extra: Default::default(),
+            check: w.check.into(),
+            extra: w.extra,
         });
     }
 
@@ -174,8 +173,8 @@ mod tests {
             id: None,
             tag: Tag::Claim,
             note: String::new(),
-            verdict: None,
-            evidence: Vec::new(),
+            check: crate::annotation::Check::default(),
+            extra: Default::default(),
             quote: quote.map(|q| QuoteSelector { exact: q.into(), ..Default::default() }),
             position,
             created: None,

@@ -1,16 +1,31 @@
 //! Writing a workspace as a W3C AnnotationCollection (JSON-LD) with quote and code-point position selectors.
 
-use crate::annotation::Annotation;
+use super::ids::{annotation_iri, derived_uuid};
+use crate::annotation::{Annotation, Check};
 use crate::workspace::Workspace;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The Factmark terms: `fm:check` carries an annotation's whole fact-check record, as the
+/// Factmark file writes it (a JSON literal), and `fm:extra` the fields Factmark keeps from
+/// newer files; with them a W3C export reads back into Factmark without loss.
+pub const FACTMARK_NS: &str = "urn:factmark:ns:";
+
+fn context() -> Value {
+    json!([CONTEXT, {
+        "fm": FACTMARK_NS,
+        "fm:check": {"@id": "fm:check", "@type": "@json"},
+        "fm:extra": {"@id": "fm:extra", "@type": "@json"}
+    }])
+}
 
 #[derive(Serialize)]
 struct Collection {
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: Value,
+    id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     label: String,
@@ -20,6 +35,7 @@ struct Collection {
 
 #[derive(Serialize)]
 struct Page {
+    id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     #[serde(rename = "startIndex")]
@@ -40,6 +56,10 @@ struct Item {
     modified: String,
     body: Vec<Body>,
     target: Target,
+    #[serde(rename = "fm:check", skip_serializing_if = "Option::is_none")]
+    check: Option<Check>,
+    #[serde(rename = "fm:extra", skip_serializing_if = "Map::is_empty")]
+    extra: Map<String, Value>,
 }
 
 #[derive(Serialize)]
@@ -90,12 +110,19 @@ enum Selector {
 pub fn serialize(ws: &Workspace) -> String {
     let source = ws.article().url.clone().unwrap_or_else(|| format!("urn:sha256:{}", ws.sha256()));
     let items: Vec<Item> = ws.annotations().iter().map(|a| item(a, &source)).collect();
+    // The same article's exports share their ids: they name its annotations, not a moment.
     let doc = Collection {
-        context: CONTEXT,
+        context: context(),
+        id: format!("urn:uuid:{}", derived_uuid(&format!("collection {}", ws.sha256()))),
         kind: "AnnotationCollection",
         label: ws.article().display_title(),
         total: items.len(),
-        first: Page { kind: "AnnotationPage", start_index: 0, items },
+        first: Page {
+            id: format!("urn:uuid:{}", derived_uuid(&format!("page 1 {}", ws.sha256()))),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
     };
     // JSON-LD, so pasted into pages: safe inside a `<script>` element.
     crate::format::script_safe(serde_json::to_string_pretty(&doc).expect("plain data always serialises"))
@@ -111,6 +138,12 @@ fn item(a: &Annotation, source: &str) -> Item {
     if let Some(verdict) = &a.check.verdict {
         body.push(Body::text("assessing", verdict, None));
     }
+    if !a.check.rationale.trim().is_empty() {
+        body.push(Body::text("describing", &a.check.rationale, Some("text/plain")));
+    }
+    if !a.check.speaker.trim().is_empty() {
+        body.push(Body::text("identifying", &a.check.speaker, None));
+    }
     for e in &a.check.evidence {
         let title = (!e.title.is_empty()).then(|| e.title.clone());
         body.push(Body { kind: "SpecificResource", purpose: "linking", value: None, format: None, source: Some(e.url.clone()), title });
@@ -123,7 +156,7 @@ fn item(a: &Annotation, source: &str) -> Item {
         selector.push(Selector::TextPositionSelector { start: t.range.start(), end: t.range.end() });
     }
     Item {
-        id: if is_uuid(a.id.as_str()) { format!("urn:uuid:{}", a.id) } else { a.id.to_string() },
+        id: annotation_iri(a.id.as_str()),
         kind: "Annotation",
         motivation: if purposes.len() == 1 { json!(purposes[0]) } else { json!(purposes) },
         creator: (!a.creator().is_empty()).then(|| a.creator().to_string()),
@@ -131,12 +164,9 @@ fn item(a: &Annotation, source: &str) -> Item {
         modified: a.modified.to_rfc3339(),
         body,
         target: Target { source: source.to_string(), selector },
+        check: (!a.check.is_empty()).then(|| (*a.check).clone()),
+        extra: a.extra.clone(),
     }
-}
-
-/// `8-4-4-4-12` hexadecimal digits.
-fn is_uuid(s: &str) -> bool {
-    s.len() == 36 && s.char_indices().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { c == '-' } else { c.is_ascii_hexdigit() })
 }
 
 #[cfg(test)]
@@ -161,7 +191,7 @@ mod tests {
     #[test]
     fn shape_of_the_collection() {
         let v: Value = serde_json::from_str(&serialize(&ws())).unwrap();
-        assert_eq!(v["@context"], CONTEXT);
+        assert_eq!(v["@context"][0], CONTEXT);
         assert_eq!((v["type"].as_str(), v["total"].as_u64(), v["label"].as_str()), (Some("AnnotationCollection"), Some(1), Some("T 😀")));
         let a = &v["first"]["items"][0];
         assert_eq!(a["id"], "urn:uuid:07070707-0707-4707-8707-070707070707");
@@ -174,6 +204,21 @@ mod tests {
             json!({"type": "TextQuoteSelector", "exact": "two", "prefix": "T 😀\n\none ", "suffix": " three"})
         );
         assert_eq!(a["target"]["selector"][1], json!({"type": "TextPositionSelector", "start": 9, "end": 12}));
+    }
+
+    #[test]
+    fn exports_break_no_must_rule_of_the_data_model() {
+        let mut rng = crate::testing::Rng::new(41);
+        for n in [0, 1, 12] {
+            let w = crate::testing::filled_workspace(&mut rng, n.max(1));
+            let w = if n == 0 { Workspace::new(w.article().clone()) } else { w };
+            let v: Value = serde_json::from_str(&serialize(&w)).unwrap();
+            assert_eq!(super::super::must::violations(&v), Vec::<String>::new(), "{n} annotations");
+            assert!(v["id"].as_str().unwrap().starts_with("urn:uuid:") && v["first"]["id"] != v["id"]);
+        }
+        let v: Value = serde_json::from_str(&serialize(&ws())).unwrap();
+        let w2: Value = serde_json::from_str(&serialize(&ws())).unwrap();
+        assert_eq!(v["id"], w2["id"], "one article's collection keeps its id");
     }
 
     #[test]
@@ -221,12 +266,5 @@ mod tests {
             (back[0].creator.as_deref(), back[0].tag, back[0].labels.as_slice()),
             (Some("acct:ann@hypothes.is"), list[0].tag, list[0].labels())
         );
-    }
-
-    #[test]
-    fn uuid_shape() {
-        assert!(is_uuid("07070707-0707-4707-8707-070707070707"));
-        assert!(!is_uuid("anno-1000-0001"));
-        assert!(!is_uuid("07070707x0707-4707-8707-070707070707"));
     }
 }
