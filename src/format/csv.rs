@@ -2,17 +2,47 @@
 //!
 //! Spreadsheets treat a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return as a formula, so a note such as `=HYPERLINK("http://evil", "click")` would run when
-//! the file is opened (CSV/formula injection, OWASP). Such fields are written with a leading
+//! the file is opened (CSV/formula injection, OWASP); some also skip leading spaces, line
+//! breaks, zero-width characters or a BOM, and read the full-width and small forms (`＝`,
+//! `﹦`) and the minus sign `−` as the ASCII ones. Such fields are written with a leading
 //! single quote `'`, which spreadsheets show as text; the value in the file then differs
-//! from the note by that one character. The BOM makes Excel read the file as UTF-8.
+//! from the note by that one character. A plain number (`-19`, `2.5`) is left as it is, so
+//! the value column still sums. The BOM makes Excel read the file as UTF-8.
+//!
+//! One row per annotation, with the whole fact-check record: cells that hold a list
+//! (evidence addresses, links, labels) put one item per line.
 
-use crate::annotation::Annotation;
+use crate::annotation::{Annotation, Unit};
 use crate::workspace::Workspace;
 use std::fmt;
 
 /// The first nine columns are those of the first version, in the same order; the
 /// fact-check columns come after them so that sheets reading by position keep working.
-pub const HEADER: [&str; 11] = ["id", "tag", "text", "start", "end", "note", "created", "modified", "status", "verdict", "speaker"];
+pub const HEADER: [&str; 23] = [
+    "id",
+    "tag",
+    "text",
+    "start",
+    "end",
+    "note",
+    "created",
+    "modified",
+    "status",
+    "verdict",
+    "speaker",
+    "rationale",
+    "evidence",
+    "figure",
+    "value",
+    "unit",
+    "figure source",
+    "year",
+    "quote source",
+    "verified",
+    "links",
+    "labels",
+    "creator",
+];
 
 /// Writes every annotation (anchored ones in document order, then orphans) as one row.
 pub fn serialize(ws: &Workspace) -> String {
@@ -24,7 +54,28 @@ pub fn serialize(ws: &Workspace) -> String {
     out
 }
 
-fn row(a: &Annotation) -> [String; 11] {
+fn row(a: &Annotation) -> [String; 23] {
+    let c = &a.check;
+    let lines = |items: Vec<String>| items.join("\n");
+    let number = |v: f64| if v.is_finite() { format!("{v}") } else { String::new() };
+    let (figure, value, unit) = match &c.figure {
+        Some(f) => (
+            f.to_string(),
+            match f.range_high {
+                Some(high) => format!("{}–{}", number(f.value), number(high)),
+                None => number(f.value),
+            },
+            match &f.unit {
+                Unit::Currency(code) => code.clone(),
+                Unit::Percent => "percent".into(),
+                Unit::Year => "year".into(),
+                Unit::Count => "count".into(),
+                Unit::Other(u) => u.clone(),
+            },
+        ),
+        None => Default::default(),
+    };
+    let source = c.figure_source.as_ref();
     [
         a.id.to_string(),
         a.tag.as_str().to_string(),
@@ -35,8 +86,20 @@ fn row(a: &Annotation) -> [String; 11] {
         a.created.to_rfc3339(),
         a.modified.to_rfc3339(),
         if a.is_orphan() { "orphan" } else { "anchored" }.to_string(),
-        a.check.verdict.clone().unwrap_or_default(),
-        a.check.speaker.clone(),
+        c.verdict.clone().unwrap_or_default(),
+        c.speaker.clone(),
+        c.rationale.clone(),
+        lines(c.evidence.iter().map(|e| e.url.clone()).collect()),
+        figure,
+        value,
+        unit,
+        source.map(|s| s.name.clone()).unwrap_or_default(),
+        source.and_then(|s| s.year).map(|y| y.to_string()).unwrap_or_default(),
+        c.source_url.clone().unwrap_or_default(),
+        if c.verified { "yes".into() } else { String::new() },
+        lines(c.links.iter().map(|l| format!("{} {}", l.relation.as_str(), l.to)).collect()),
+        lines(a.labels().to_vec()),
+        a.creator().to_string(),
     ]
 }
 
@@ -50,9 +113,31 @@ fn write_row(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// Characters a spreadsheet may skip before it looks for a formula sign.
+fn skipped_first(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}')
+}
+
+/// Whether a spreadsheet could read the field as a formula.
+fn is_formula(field: &str) -> bool {
+    if field.starts_with(['\t', '\r']) {
+        return true;
+    }
+    let rest = field.trim_start_matches(skipped_first);
+    let plain_number = rest.len() == field.len() && is_plain_number(rest);
+    !plain_number && rest.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '−'])
+}
+
+/// `-12`, `3.5`: digits, with a minus and a decimal point at most.
+fn is_plain_number(s: &str) -> bool {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    !int.is_empty() && !frac.is_empty() && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+}
+
 /// Guards a field against formula injection, then quotes it if it needs quoting.
 fn escape(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field.to_string() };
+    let guarded = if is_formula(field) { format!("'{field}") } else { field.to_string() };
     if guarded.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
@@ -175,8 +260,9 @@ mod tests {
     #[test]
     fn layout_bom_crlf_and_header() {
         let csv = serialize(&sample_ws());
-        assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status,verdict,speaker\r\n"));
-        assert!(csv.ends_with("anchored,,\r\n"));
+        assert!(csv.starts_with(&format!("\u{FEFF}{}\r\n", HEADER.join(","))));
+        assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status,verdict,speaker,rationale,evidence,"));
+        assert!(csv.ends_with(&format!("anchored{}\r\n", ",".repeat(14))));
         assert_eq!(csv.matches("\r\n").count(), 3, "one CRLF per record; the LF inside a note stays in its quoted field");
         assert!(csv.contains("\"Line one,\nline \"\"two\"\" 👩\u{200d}👩\u{200d}👧\""));
     }
@@ -212,6 +298,38 @@ mod tests {
     }
 
     #[test]
+    fn every_field_of_random_annotations_comes_back_from_the_file() {
+        let mut rng = crate::testing::Rng::new(3);
+        for _ in 0..10 {
+            let w = crate::testing::filled_workspace(&mut rng, 12);
+            let rows = parse(&serialize(&w)).unwrap();
+            assert_eq!(rows.len(), w.annotations().len() + 1);
+            for (a, cells) in w.annotations().iter().zip(&rows[1..]) {
+                for ((field, cell), name) in row(a).iter().zip(cells).zip(HEADER) {
+                    let written = if is_formula(field) { format!("'{field}") } else { field.clone() };
+                    assert_eq!(cell, &written, "{name} of {}", a.id);
+                }
+                assert_eq!(cells[12].lines().count(), a.check.evidence.len(), "one address per line");
+                assert!(!a.check.rationale.is_empty() && cells[11].ends_with(a.check.rationale.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn figure_and_source_columns() {
+        let mut w = sample_ws();
+        w.set_figure_value(&id(2), crate::suggest::parse_figure("more than $14.8 trillion"), Timestamp(3));
+        w.set_figure_source(&id(2), "Forbes", Some(2023), Timestamp(3));
+        let rows = parse(&serialize(&w)).unwrap();
+        let col = |name: &str| rows[2][HEADER.iter().position(|h| *h == name).unwrap()].clone();
+        assert_eq!(
+            (col("value"), col("unit"), col("figure source"), col("year")),
+            ("14800000000000".into(), "USD".into(), "Forbes".into(), "2023".into())
+        );
+        assert!(col("figure").contains("14.8 trillion"), "{}", col("figure"));
+    }
+
+    #[test]
     fn orphans_are_listed_last_with_their_status() {
         let mut w = sample_ws();
         let mut lost = w.annotations().get(&id(2)).unwrap().clone();
@@ -224,9 +342,16 @@ mod tests {
 
     #[test]
     fn formula_guard_covers_each_trigger() {
-        for s in ["=A1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        let triggers = ["=A1", "+1+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "-x", "-", "-1.", "--1"];
+        let hidden = [" =A1", "\u{A0}=A1", "\n=A1", "\u{200B}=A1", "\u{FEFF}=A1", " \u{2060}\n+A1", "\u{3000}@A1"];
+        let wide = ["＝A1", "＋A1", "－A1", "＠A1", "﹦A1", "﹢A1", "﹣A1", "−A1"];
+        for s in triggers.iter().chain(&hidden).chain(&wide) {
             assert!(escape(s).trim_start_matches('"').starts_with('\''), "{s:?}");
         }
+        for number in ["-19", "2.5", "-0.75", "1994", "14800000000000"] {
+            assert_eq!(escape(number), number, "a plain number stays a number");
+        }
+        assert_eq!(escape(" -19"), "' -19", "not plain once it has a leading space");
         assert_eq!(escape("plain"), "plain");
         assert_eq!(escape("a=b"), "a=b", "only a leading trigger is a formula");
         assert_eq!(escape("\rx"), "\"'\rx\"");
