@@ -107,6 +107,14 @@ pub fn filled_workspace(rng: &mut Rng, n: usize) -> crate::workspace::Workspace 
         w.set_quote_source(&id, "https://video.example/1", t).unwrap();
         w.set_figure_value(&id, crate::suggest::parse_figure(["$14.8 trillion", "more than 70%", "3 regions"][rng.below(3)]), t);
         w.set_figure_source(&id, pick(rng), Some(2000 + rng.below(25) as i32), t);
+        w.set_claim_reviewed(&id, pick(rng), t);
+        w.set_speaker_kind(
+            &id,
+            [None, Some(crate::annotation::SpeakerKind::Person), Some(crate::annotation::SpeakerKind::Organization)][rng.below(3)],
+            t,
+        );
+        w.set_speaker_same_as(&id, "https://www.wikidata.org/wiki/Q3881", t).unwrap();
+        w.set_review_url(&id, &format!("https://desk.example/checks/{k}"), t).unwrap();
         if let Some(to) = ids.last() {
             w.add_link(&id, to, [Relation::Supports, Relation::Contradicts][rng.below(2)], t);
         }

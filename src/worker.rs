@@ -36,7 +36,10 @@ pub enum Export {
     W3c,
     ClaimReview,
     Csv,
-    Markdown,
+    /// The Markdown report; with the checker's internal notes when `notes`.
+    Markdown {
+        notes: bool,
+    },
 }
 
 /// What the worker answers.
@@ -99,7 +102,7 @@ pub fn export(kind: Export, ws: &crate::workspace::Workspace, now: Timestamp) ->
         Export::W3c => w3c::serialize(ws),
         Export::ClaimReview => claimreview::serialize(ws, now),
         Export::Csv => csv::serialize(ws),
-        Export::Markdown => report::markdown(ws, now),
+        Export::Markdown { notes } => report::markdown(ws, now, notes),
     }
 }
 

@@ -60,7 +60,55 @@ pub struct Check {
     /// Claims this figure or quote supports or contradicts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The claim as checked: a short, normalised wording (ClaimReview's `claimReviewed`);
+    /// empty means the span's own text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub claim_reviewed: String,
+    /// Whether the speaker is a person or an organisation (ClaimReview's claim author type).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<SpeakerKind>,
+    /// A page that identifies the speaker (a Wikidata entry, their site): `sameAs`.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "url::deserialize_optional")]
+    pub speaker_same_as: Option<String>,
+    /// The published fact-check page of this claim, when it is not the profile's pattern.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "url::deserialize_optional")]
+    pub review_url: Option<String>,
 }
+
+/// Who a speaker is, for the schema.org type of a claim's author.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+}
+
+impl SpeakerKind {
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "Person",
+            SpeakerKind::Organization => "Organization",
+        }
+    }
+
+    /// The kind a name suggests when the checker has not said: organisation words
+    /// ("Ministry", "Inc.", "Forbes" is not one of them, so it stays a person until set).
+    pub fn guess(name: &str) -> SpeakerKind {
+        const ORG_WORDS: &str = "ministry department agency office bank fund council commission committee government \
+            party company corporation corp inc ltd llc plc group institute university association union federation \
+            organization organisation service bureau authority police army court parliament senate congress news \
+            times post journal reuters bloomberg forbes eurostat statistics unicef who imf nato un eu";
+        let words = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase);
+        if words.into_iter().any(|w| ORG_WORDS.split_whitespace().any(|o| o == w)) {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Person
+        }
+    }
+}
+
+/// The longest `claim_reviewed` Google suggests; the editor warns above it.
+pub const SHORT_CLAIM_CHARS: usize = 75;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -103,13 +151,28 @@ mod tests {
             figure: Some(FigureValue::new(14.8e12, Unit::Currency("USD".into()))),
             figure_source: Some(FigureSource { name: "Forbes".into(), year: Some(2023) }),
             links: vec![Link { to: to.clone(), relation: Relation::Contradicts }],
+            claim_reviewed: "Ukraine's minerals are worth $14.8tn".into(),
+            speaker_kind: Some(SpeakerKind::Organization),
+            speaker_same_as: Some("https://www.wikidata.org/wiki/Q212".into()),
+            review_url: Some("https://desk.example/checks/1".into()),
         };
         let v = serde_json::to_value(&check).unwrap();
         assert_eq!(v["links"], json!([{"to": "claim-1", "relation": "contradicts"}]));
         assert_eq!(v["verified"], json!(true));
+        assert_eq!(v["speaker_kind"], json!("organization"));
         assert_eq!(serde_json::from_value::<Check>(v).unwrap(), check);
         assert!(!check.is_empty());
         assert_eq!(check.link_to(&to).map(|l| l.relation), Some(Relation::Contradicts));
+    }
+
+    #[test]
+    fn speaker_kinds_from_names() {
+        assert_eq!(SpeakerKind::guess("the Ministry of Finance"), SpeakerKind::Organization);
+        assert_eq!(SpeakerKind::guess("Eurostat"), SpeakerKind::Organization);
+        assert_eq!(SpeakerKind::guess("Volodymyr Zelensky"), SpeakerKind::Person);
+        assert_eq!(SpeakerKind::Organization.schema_type(), "Organization");
+        let err = serde_json::from_value::<Check>(json!({"speaker_same_as": "javascript:x"})).unwrap_err();
+        assert!(err.to_string().contains("is not a web address"), "{err}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod tally;
 
 pub use check::{
     web_address, Check, CheckerProfile, Evidence, EvidenceError, FigureSource, FigureValue, Kind, LazyCheck, Link, Qualifier, Rating,
-    Relation, ScaleError, Unit, UrlError, VerdictScale,
+    Relation, ScaleError, SpeakerKind, Unit, UrlError, VerdictScale, SHORT_CLAIM_CHARS,
 };
 pub use id::{AnnotationId, IdError};
 pub use progress::{search, Progress};

@@ -18,7 +18,7 @@ use std::fmt;
 
 /// The first nine columns are those of the first version, in the same order; the
 /// fact-check columns come after them so that sheets reading by position keep working.
-pub const HEADER: [&str; 23] = [
+pub const HEADER: [&str; 27] = [
     "id",
     "tag",
     "text",
@@ -42,6 +42,10 @@ pub const HEADER: [&str; 23] = [
     "links",
     "labels",
     "creator",
+    "claim as checked",
+    "speaker type",
+    "speaker page",
+    "review page",
 ];
 
 /// Writes every annotation (anchored ones in document order, then orphans) as one row.
@@ -54,7 +58,7 @@ pub fn serialize(ws: &Workspace) -> String {
     out
 }
 
-fn row(a: &Annotation) -> [String; 23] {
+fn row(a: &Annotation) -> [String; 27] {
     let c = &a.check;
     let lines = |items: Vec<String>| items.join("\n");
     let number = |v: f64| if v.is_finite() { format!("{v}") } else { String::new() };
@@ -100,6 +104,10 @@ fn row(a: &Annotation) -> [String; 23] {
         lines(c.links.iter().map(|l| format!("{} {}", l.relation.as_str(), l.to)).collect()),
         lines(a.labels().to_vec()),
         a.creator().to_string(),
+        c.claim_reviewed.clone(),
+        c.speaker_kind.map(|k| k.schema_type().to_string()).unwrap_or_default(),
+        c.speaker_same_as.clone().unwrap_or_default(),
+        c.review_url.clone().unwrap_or_default(),
     ]
 }
 
@@ -262,7 +270,7 @@ mod tests {
         let csv = serialize(&sample_ws());
         assert!(csv.starts_with(&format!("\u{FEFF}{}\r\n", HEADER.join(","))));
         assert!(csv.starts_with("\u{FEFF}id,tag,text,start,end,note,created,modified,status,verdict,speaker,rationale,evidence,"));
-        assert!(csv.ends_with(&format!("anchored{}\r\n", ",".repeat(14))));
+        assert!(csv.ends_with(&format!("anchored{}\r\n", ",".repeat(HEADER.len() - 9))));
         assert_eq!(csv.matches("\r\n").count(), 3, "one CRLF per record; the LF inside a note stays in its quoted field");
         assert!(csv.contains("\"Line one,\nline \"\"two\"\" 👩\u{200d}👩\u{200d}👧\""));
     }

@@ -11,6 +11,8 @@ pub mod label_studio;
 pub mod labels;
 pub mod peer;
 pub mod report;
+#[cfg(test)]
+mod schema_org;
 mod script_safe;
 mod span;
 pub mod w3c;

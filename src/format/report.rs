@@ -52,8 +52,9 @@ fn short(s: &str) -> String {
     crate::text::shorten(s, 80)
 }
 
-/// Writes the report. `review_date` is the date printed as the report's date.
-pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
+/// Writes the report. `review_date` is the date printed as the report's date. Notes are the
+/// checker's own: they are in the report only when `notes` says so.
+pub fn markdown(ws: &Workspace, review_date: Timestamp, notes: bool) -> String {
     let mut out = String::new();
     let article = ws.article();
     let _ = writeln!(out, "# Fact-check report: {}\n", inline(&article.display_title()));
@@ -103,7 +104,7 @@ pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
         if !items.is_empty() {
             let _ = writeln!(out, "## {heading}\n");
             for a in items {
-                item(&mut out, ws, &labels, a);
+                item(&mut out, ws, &labels, a, notes);
             }
         }
     }
@@ -111,7 +112,7 @@ pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
     if !orphans.is_empty() {
         let _ = writeln!(out, "## Could not place on the text\n\nThese annotations were made on another version of the article.\n");
         for a in orphans {
-            item(&mut out, ws, &labels, a);
+            item(&mut out, ws, &labels, a, notes);
         }
     }
     out.truncate(out.trim_end().len());
@@ -120,7 +121,7 @@ pub fn markdown(ws: &Workspace, review_date: Timestamp) -> String {
 }
 
 /// One annotation: its heading, its quoted text, and the fields that fit its tag.
-fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>, a: &Annotation) {
+fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>, a: &Annotation, notes: bool) {
     let c = &a.check;
     let _ = writeln!(out, "### {}\n\n> {}\n", labels[&a.id], block(&a.target.exact, "> "));
     let mut field = |name: &str, value: String| {
@@ -129,7 +130,12 @@ fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>
     };
     let verdict = || c.verdict.as_deref().map_or(NOT_CHECKED.to_string(), inline);
     match a.tag {
-        Tag::Claim => field("Verdict", verdict()),
+        Tag::Claim => {
+            if !c.claim_reviewed.trim().is_empty() {
+                field("Claim as checked", inline(c.claim_reviewed.trim()));
+            }
+            field("Verdict", verdict())
+        }
         Tag::Figure => {
             field("Value", c.figure.as_ref().map_or("not set".to_string(), |f| inline(&f.to_string())));
             if let Some(s) = &c.figure_source {
@@ -161,8 +167,8 @@ fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>
     for (from, relation) in ws.annotations().backlinks(&a.id) {
         field(relation.passive_label(), mention(ws, labels, &from.id));
     }
-    if !a.note.trim().is_empty() {
-        field("Note", block(&a.note, "  "));
+    if notes && !a.note.trim().is_empty() {
+        field("Note (internal)", block(&a.note, "  "));
     }
     out.push('\n');
 }
@@ -211,7 +217,7 @@ mod tests {
 
     #[test]
     fn header_and_progress() {
-        let md = markdown(&ws(), Timestamp(1_764_255_600_000));
+        let md = markdown(&ws(), Timestamp(1_764_255_600_000), true);
         assert!(md.starts_with("# Fact-check report: Zelensky signals willingness for U.S.-Ukraine partnerships in rare earth mining\n\n"));
         assert!(md.contains("- **Published:** 2025-02-04T20:58:00\n"));
         assert!(md.contains("- **Source:** [https://news.example/a](<https://news.example/a>)\n"));
@@ -222,7 +228,7 @@ mod tests {
 
     #[test]
     fn items_with_their_fields_and_links() {
-        let md = markdown(&ws(), Timestamp(0));
+        let md = markdown(&ws(), Timestamp(0), true);
         let claims = md.find("## Claims").unwrap();
         let (quotes, figures) = (md.find("## Quotes").unwrap(), md.find("## Figures").unwrap());
         assert!(claims < quotes && quotes < figures);
@@ -241,15 +247,26 @@ mod tests {
         let mut w = ws();
         w.set_note(&id(4), "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://t/p.png)\n# Heading", Timestamp(3));
         w.set_speaker(&id(4), "<img src=x onerror=alert(1)>", Timestamp(3));
-        let md = markdown(&w, Timestamp(0));
+        let md = markdown(&w, Timestamp(0), true);
         // Every `<` and `[` of the user's text is escaped (the only bare ones are our links).
         let user = &md[md.find("### Claim 1").unwrap()..md.find("### Claim 2").unwrap()];
         let bare = user.char_indices().filter(|&(i, c)| matches!(c, '<' | '[') && !user[..i].ends_with('\\')).count();
         assert_eq!(bare, 0, "{user}");
         assert!(md.contains(
-            "- **Note:** \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) \\!\\[i\\](http://t/p.png)\\\n  \\# Heading\n"
+            "- **Note (internal):** \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) \\!\\[i\\](http://t/p.png)\\\n  \\# Heading\n"
         ));
         assert!(md.contains("- **Speaker:** \\<img src=x onerror=alert(1)\\>\n"));
+    }
+
+    #[test]
+    fn notes_stay_private_unless_asked_for() {
+        let mut w = ws();
+        w.set_note(&id(4), "Needs second source", Timestamp(3));
+        w.set_claim_reviewed(&id(4), "Minerals worth $14.8tn", Timestamp(3));
+        let public = markdown(&w, Timestamp(0), false);
+        assert!(!public.contains("Needs second source") && !public.contains("Note"), "{public}");
+        assert!(public.contains("- **Claim as checked:** Minerals worth $14.8tn\n"));
+        assert!(markdown(&w, Timestamp(0), true).contains("- **Note (internal):** Needs second source"));
     }
 
     #[test]
@@ -258,11 +275,11 @@ mod tests {
         let mut lost = w.annotations().get(&id(5)).unwrap().clone();
         (lost.id, lost.target.exact) = (id(9), "a sentence that was removed".into());
         w.load(vec![lost]);
-        let md = markdown(&w, Timestamp(0));
+        let md = markdown(&w, Timestamp(0), true);
         assert!(md.contains("## Could not place on the text\n\n"));
         assert!(md.contains("### Claim 4\n\n> a sentence that was removed\n\n- **Verdict:** False\n"));
         assert!(md.contains("Claims checked: 3 of 4"));
-        let empty = markdown(&Workspace::new(Article::default()), Timestamp(0));
+        let empty = markdown(&Workspace::new(Article::default()), Timestamp(0), true);
         assert_eq!(
             empty,
             "# Fact-check report: Untitled article\n\n- **Report date:** 1970-01-01\n\n## Progress\n\nClaims checked: 0 of 0\n"
@@ -273,7 +290,7 @@ mod tests {
     fn links_to_deleted_claims_say_so() {
         let mut w = ws();
         w.delete(&id(1));
-        let md = markdown(&w, Timestamp(0));
+        let md = markdown(&w, Timestamp(0), true);
         assert!(md.contains("- **Supports:** an annotation that no longer exists\n"));
     }
 }

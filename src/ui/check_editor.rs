@@ -4,8 +4,7 @@
 
 use super::browser::now;
 use super::state::AppState;
-use crate::annotation::Relation;
-use crate::annotation::{Annotation, AnnotationId, Tag};
+use crate::annotation::{Annotation, AnnotationId, Relation, SpeakerKind, Tag, SHORT_CLAIM_CHARS};
 use crate::suggest::parse_figure;
 use leptos::prelude::*;
 
@@ -71,6 +70,62 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     }
                 })>"Suggest"</button>
             </div>
+        }
+        .into_any()
+    };
+
+    // What ClaimReview publishes of a claim: its wording, who made it and the fact-check page.
+    let claim = move || {
+        let wording = move || check(&|a| a.check.claim_reviewed.clone());
+        let long = move || wording().trim().chars().count() > SHORT_CLAIM_CHARS;
+        let span = move || check(&|a| a.target.exact.clone());
+        let kind = move || check(&|a| a.check.speaker_kind.map(|k| k.schema_type().to_string()).unwrap_or_default());
+        view! {
+            <label class="field">
+                <span>"Claim as checked"</span>
+                <textarea rows="2" aria-describedby="claim-wording-hint" placeholder=span prop:value=wording on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    with_id(&|id| { state.apply(|w| w.set_claim_reviewed(id, &v, now())); });
+                } on:blur=move |_| state.end_note_edit()></textarea>
+                <small id="claim-wording-hint" class=move || if long() { "hint warning" } else { "hint" }>
+                    {move || {
+                        let n = wording().trim().chars().count();
+                        if n > SHORT_CLAIM_CHARS {
+                            format!("{n} characters: Google suggests under {SHORT_CLAIM_CHARS}.")
+                        } else {
+                            "A short wording of what was checked; empty: the highlighted text.".to_string()
+                        }
+                    }}
+                </small>
+            </label>
+            <div class="field-row">
+                <label class="field">
+                    <span>"Person or organisation"</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let k = match v.as_str() { "Person" => Some(SpeakerKind::Person), "Organization" => Some(SpeakerKind::Organization), _ => None };
+                        with_id(&|id| { state.apply(|w| w.set_speaker_kind(id, k, now())); });
+                    }>
+                        <option value="" selected=move || kind().is_empty()>"Not said"</option>
+                        <option value="Person" selected=move || kind() == "Person">"A person"</option>
+                        <option value="Organization" selected=move || kind() == "Organization">"An organisation"</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Identity page (sameAs)"</span>
+                    <input type="url" placeholder="https://www.wikidata.org/wiki/…" prop:value=move || check(&|a| a.check.speaker_same_as.clone().unwrap_or_default()) on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        with_id(&|id| { state.try_apply(|w| w.set_speaker_same_as(id, &v, now())); });
+                    } />
+                </label>
+            </div>
+            <label class="field">
+                <span>"Fact-check page"</span>
+                <input type="url" placeholder="From the profile's pattern" prop:value=move || check(&|a| a.check.review_url.clone().unwrap_or_default()) on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    with_id(&|id| { state.try_apply(|w| w.set_review_url(id, &v, now())); });
+                } />
+            </label>
         }
         .into_any()
     };
@@ -251,7 +306,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     </label>
                 })}
                 {(t != Tag::Figure).then(speaker)}
+                {(t == Tag::Claim).then(claim)}
                 {(t == Tag::Claim).then(evidence)}
+                <p class="hint">"Verdict, wording, rationale, evidence and speaker are published in ClaimReview and reports; the note is yours."</p>
                 {(t == Tag::Quote).then(quote)}
                 {(t == Tag::Figure).then(figure)}
                 {(t != Tag::Claim).then(links)}

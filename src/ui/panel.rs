@@ -277,7 +277,7 @@ fn Editor(state: AppState) -> impl IntoView {
                 <textarea
                     class="note"
                     aria-label="Note"
-                    placeholder="Add a note…"
+                    placeholder="Internal note (never published)…"
                     rows="2"
                     prop:value=move || ann.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default())
                     on:input=move |ev| { if let Some(id) = id_now() { state.set_note(&id, &event_target_value(&ev)); } }

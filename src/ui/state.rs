@@ -72,6 +72,8 @@ pub struct AppState {
     pub deleted: StoredValue<Option<DeletedArticle>>,
     /// An import waiting for the checker to say what its unknown labels become.
     pub labels: RwSignal<Option<PendingLabels>>,
+    /// Whether reports include the checker's internal notes (off: they are published as is).
+    pub include_notes: RwSignal<bool>,
 }
 
 /// An annotation file read and placed, waiting for the label-mapping step.
@@ -176,6 +178,7 @@ impl AppState {
             sheet_open: RwSignal::new(false),
             printing: RwSignal::new(false),
             busy: RwSignal::new(None),
+            include_notes: RwSignal::new(false),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             labels: RwSignal::new(None),
@@ -347,7 +350,8 @@ impl AppState {
     }
 
     pub fn download_report(&self) {
-        self.export_as(Export::Markdown, "report.md", "text/markdown;charset=utf-8");
+        let notes = self.include_notes.get_untracked();
+        self.export_as(Export::Markdown { notes }, "report.md", "text/markdown;charset=utf-8");
     }
 
     pub fn set_note(&self, id: &AnnotationId, note: &str) {

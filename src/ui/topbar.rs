@@ -154,6 +154,10 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                         <button type="button" on:click=move |_| state.download_report()>"Download report (Markdown)"</button>
                         <button type="button" on:click=move |_| state.report_open.set(true)>"Printable report"</button>
                     </div>
+                    <label class="field checkbox">
+                        <input type="checkbox" prop:checked=move || state.include_notes.get() on:change=move |ev| state.include_notes.set(event_target_checked(&ev)) />
+                        <span>"Include internal notes in the report"</span>
+                    </label>
                 </details>
             </div>
         </header>
@@ -253,6 +257,7 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
 fn ProfileButton(state: AppState) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let (name, org, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let pattern = RwSignal::new(String::new());
     let scale = RwSignal::new(String::new());
     let open = move |_| {
         let p = state.ws.with_untracked(|w| w.profile().clone());
@@ -260,6 +265,7 @@ fn ProfileButton(state: AppState) -> impl IntoView {
         name.set(p.name);
         org.set(p.organisation);
         url.set(p.url);
+        pattern.set(p.review_url_pattern);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -270,7 +276,8 @@ fn ProfileButton(state: AppState) -> impl IntoView {
             Ok(s) => s,
             Err(e) => return state.notify(NoticeKind::Error, format!("Verdict scale not saved: {e}")),
         };
-        match crate::annotation::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked()) {
+        let profile = crate::annotation::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked());
+        match profile.and_then(|p| p.with_review_pattern(&pattern.get_untracked())) {
             Ok(p) => {
                 state.set_profile(p);
                 state.set_scale(new_scale);
@@ -295,6 +302,8 @@ fn ProfileButton(state: AppState) -> impl IntoView {
                 {field("Name", name)}
                 {field("Organisation", org)}
                 {field("Website", url)}
+                {field("Fact-check page of each claim", pattern)}
+                <p class="hint">"e.g. https://desk.example/checks/{article}#claim-{claim}: {article} is the article's name in the address, {claim} the claim's number. It is each ClaimReview's url."</p>
                 <label class="field">
                     <span>"Verdict scale, best first, one per line"</span>
                     <textarea rows="7" prop:value=move || scale.get() on:input=move |ev| scale.set(event_target_value(&ev))></textarea>

@@ -81,7 +81,7 @@ fn workspace() -> Workspace {
 fn every_export_is_the_one_the_core_writes() {
     let w = workspace();
     let file = factmark::serialize_compact(&w);
-    for kind in [Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown] {
+    for kind in [Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown { notes: false }, Export::Markdown { notes: true }] {
         let (json, payload) = ask(Request::Export { kind, now: 1_764_255_600_000 }, file.as_bytes());
         let out = text(&json, payload).unwrap();
         assert_eq!(out, export(kind, &w, Timestamp(1_764_255_600_000)), "{kind:?}");

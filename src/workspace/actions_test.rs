@@ -100,7 +100,7 @@ fn random_actions_never_panic_and_keep_quotes_true() {
             let _ = crate::format::w3c::serialize(&ws);
             let _ = crate::format::csv::serialize(&ws);
             let _ = crate::format::claimreview::serialize(&ws, Timestamp(1));
-            let _ = crate::format::report::markdown(&ws, Timestamp(1));
+            let _ = crate::format::report::markdown(&ws, Timestamp(1), true);
             let json = crate::format::factmark::serialize(&ws);
             let mut back = Workspace::new(ws.article().clone());
             match read_annotations(json.as_bytes(), back.text(), Timestamp(0)) {

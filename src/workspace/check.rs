@@ -7,7 +7,7 @@
 
 use super::{Change, Workspace};
 use crate::annotation::{
-    web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, UrlError, VerdictScale,
+    web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, SpeakerKind, UrlError, VerdictScale,
 };
 use crate::annotation::{AnnotationId, Tag};
 use crate::suggest::{figure_source, parse_figure, suggest_speaker};
@@ -100,6 +100,31 @@ impl Workspace {
     pub fn set_figure_source(&mut self, id: &AnnotationId, name: &str, year: Option<i32>, now: Timestamp) -> Change {
         let source = (!name.trim().is_empty() || year.is_some()).then(|| FigureSource { name: name.to_string(), year });
         self.update(id, now, Some("figure_source"), |a| a.check.figure_source = source)
+    }
+
+    /// Replaces the claim as checked (its short wording); typing merges into one undo step.
+    pub fn set_claim_reviewed(&mut self, id: &AnnotationId, wording: &str, now: Timestamp) -> Change {
+        self.update(id, now, Some("claim_reviewed"), |a| a.check.claim_reviewed = wording.to_string())
+    }
+
+    /// Says whether the speaker is a person or an organisation; `None`: not said.
+    pub fn set_speaker_kind(&mut self, id: &AnnotationId, kind: Option<SpeakerKind>, now: Timestamp) -> Change {
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.speaker_kind = kind)
+    }
+
+    /// Sets the page that identifies the speaker; a blank address clears it.
+    pub fn set_speaker_same_as(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
+        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        self.history.seal();
+        Ok(self.update(id, now, None, |a| a.check.speaker_same_as = url))
+    }
+
+    /// Sets the claim's published fact-check page; a blank address clears it.
+    pub fn set_review_url(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
+        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        self.history.seal();
+        Ok(self.update(id, now, None, |a| a.check.review_url = url))
     }
 
     /// Links a figure or quote to the claim `to`; a second link to the same claim replaces

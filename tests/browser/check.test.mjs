@@ -97,8 +97,8 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   assert.equal(r['@type'], 'ClaimReview');
   assert.equal(r.claimReviewed, CLAIM);
   assert.equal(r.reviewRating.alternateName, 'Mostly true');
-  assert.equal(r.reviewRating.ratingValue, 4);
-  assert.equal(r.reviewRating.bestRating, 5);
+  assert.equal(r.reviewRating.ratingValue, 5);
+  assert.equal(r.reviewRating.bestRating, 6);
   assert.equal(r.reviewRating.worstRating, 1);
   assert.equal(r.itemReviewed['@type'], 'Claim');
   assert.equal(r.itemReviewed.author.name, 'Forbes');
@@ -126,6 +126,94 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   assert.equal(await page.locator('article').isVisible(), false, 'print shows only the report');
   await page.emulateMedia({ media: 'screen' });
   await view.getByRole('button', { name: 'Close report' }).click();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a publishable fact-check: wording, typed claimants, review pages; every export carries them and no note leaks', async () => {
+  const { page, context, errors } = await openApp(env);
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  await page.getByRole('button', { name: 'Checker profile' }).click();
+  await page.getByLabel('Organisation').fill('Example Fact Check');
+  await page.getByLabel('Website').fill('https://factcheck.example.org');
+  await page.getByLabel('Fact-check page of each claim').fill('https://factcheck.example.org/checks/{article}#claim-{claim}');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+
+  const claims = [
+    { text: CLAIM, wording: 'Ukraine’s minerals are worth $14.8 trillion', verdict: 'Mostly true', speaker: 'Forbes', kind: 'Organization' },
+    { text: 'Russia has been occupying our land since 2014', wording: 'Russia has occupied Ukrainian land since 2014', verdict: 'True', speaker: '</script><svg onload=alert(1)>', kind: 'Person' },
+  ];
+  for (const c of claims) {
+    await dragSelect(page, c.text);
+    await page.keyboard.press('c');
+    await editor.getByRole('combobox', { name: 'Verdict' }).selectOption(c.verdict);
+    await editor.getByLabel('Claim as checked').fill(c.wording);
+    await editor.getByLabel('Rationale').fill(`Checked: ${c.wording}.`);
+    await editor.getByLabel('Speaker').fill(c.speaker);
+    await editor.getByLabel('Person or organisation').selectOption(c.kind);
+    await editor.getByLabel('Evidence address').fill(`https://evidence.example/${c.kind}`);
+    await editor.getByRole('button', { name: 'Add evidence' }).click();
+    await editor.getByRole('textbox', { name: 'Note' }).fill('INTERNAL: needs a second source');
+  }
+  await editor.getByLabel('Claim as checked').fill('x'.repeat(80));
+  await editor.locator('#claim-wording-hint').filter({ hasText: 'Google suggests under 75' }).waitFor();
+  await editor.getByLabel('Claim as checked').fill(claims[1].wording);
+  await editor.getByLabel('Identity page (sameAs)').fill('https://www.wikidata.org/wiki/Q1');
+  await editor.getByLabel('Identity page (sameAs)').press('Tab');
+
+  const cr = await download(page, /ClaimReview/);
+  assert.ok(!cr.text.includes('</script') && !cr.text.includes('<'), 'safe to embed');
+  const reviews = JSON.parse(cr.text);
+  assert.equal(reviews.length, 2);
+  for (const [i, r] of reviews.entries()) {
+    const c = claims.find((x) => x.wording === r.claimReviewed);
+    assert.ok(c, r.claimReviewed);
+    assert.equal(r.reviewBody, `Checked: ${c.wording}.`);
+    assert.deepEqual(r.citation.map((x) => x.url), [`https://evidence.example/${c.kind}`]);
+    assert.equal(r.itemReviewed.author['@type'], c.kind);
+    assert.equal(r.itemReviewed.author.name, c.speaker);
+    assert.match(r.url, /^https:\/\/factcheck\.example\.org\/checks\/zelensky-signals-.*#claim-\d+$/);
+    assert.equal(r.reviewRating.name, c.verdict);
+    assert.ok(!JSON.stringify(r).includes('INTERNAL'), `review ${i} leaks no note`);
+  }
+  assert.equal(reviews.find((r) => r.itemReviewed.author['@type'] === 'Person').itemReviewed.author.sameAs, 'https://www.wikidata.org/wiki/Q1');
+  assert.notEqual(reviews[0].url, reviews[1].url, 'one page per claim');
+
+  // Embedded the standard way in a page of its own, the export runs nothing and parses back;
+  // the same data unescaped would have run the speaker's payload.
+  const embed = async (json) => {
+    const p = await context.newPage();
+    let dialogs = 0;
+    p.on('dialog', (d) => { dialogs += 1; d.dismiss().catch(() => {}); });
+    await p.setContent(`<!doctype html><body><script type="application/ld+json">${json}</script>`
+      + '<script>window.__parsed = JSON.parse(document.querySelector("script").textContent).length</script>');
+    await sleep(300);
+    const parsed = await p.evaluate(() => window.__parsed);
+    await p.close();
+    return { dialogs, parsed };
+  };
+  assert.deepEqual(await embed(cr.text), { dialogs: 0, parsed: 2 });
+  const raw = JSON.stringify(reviews, null, 2);
+  assert.ok((await embed(raw)).dialogs > 0, 'the check can fail: unescaped, the payload runs');
+
+  const w3c = JSON.parse((await download(page, /W3C/)).text);
+  assert.match(w3c.id, /^urn:uuid:/);
+  assert.match(w3c.first.id, /^urn:uuid:/);
+  assert.ok(w3c.first.items.every((a) => /^urn:uuid:/.test(a.id)));
+  const item = w3c.first.items.find((a) => a['fm:check']?.claim_reviewed === claims[0].wording);
+  assert.equal(item.body.find((b) => b.purpose === 'describing').value, `Checked: ${claims[0].wording}.`);
+
+  const csv = (await download(page, /CSV/)).text;
+  for (const col of ['rationale', 'evidence', 'claim as checked', 'speaker type']) assert.ok(csv.split('\r\n')[0].includes(col), col);
+  assert.ok(csv.includes(claims[0].wording));
+
+  const report = (await download(page, /report \(Markdown\)/)).text;
+  assert.ok(report.includes('Claim as checked:') && !report.includes('INTERNAL'), 'the report leaves notes out');
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  await page.getByLabel('Include internal notes in the report').check();
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const withNotes = (await download(page, /report \(Markdown\)/)).text;
+  assert.ok(withNotes.includes('Note (internal):** INTERNAL'), 'ticked: the notes are in');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -18,6 +18,10 @@ static EMPTY: Check = Check {
     figure: None,
     figure_source: None,
     links: Vec::new(),
+    claim_reviewed: String::new(),
+    speaker_kind: None,
+    speaker_same_as: None,
+    review_url: None,
 };
 
 #[derive(Clone, Debug, Default)]

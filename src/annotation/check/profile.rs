@@ -14,13 +14,34 @@ pub struct CheckerProfile {
     /// The organisation's (or the review's) web address; empty or http(s).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub url: String,
+    /// Where each claim's fact-check is published, with `{article}` (the article's slug) and
+    /// `{claim}` (the claim's number in the article) filled in per claim:
+    /// `https://desk.example/checks/{article}#claim-{claim}`. Empty: none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_url_pattern: String,
 }
 
 impl CheckerProfile {
     /// A profile from what was typed: fields trimmed, the address checked when given.
     pub fn new(name: &str, organisation: &str, url: &str) -> Result<CheckerProfile, UrlError> {
         let url = if url.trim().is_empty() { String::new() } else { web_address(url)? };
-        Ok(CheckerProfile { name: name.trim().to_string(), organisation: organisation.trim().to_string(), url })
+        Ok(CheckerProfile { name: name.trim().to_string(), organisation: organisation.trim().to_string(), url, ..Default::default() })
+    }
+
+    /// The profile with a review page pattern, checked by filling it in once.
+    pub fn with_review_pattern(mut self, pattern: &str) -> Result<CheckerProfile, UrlError> {
+        let pattern = pattern.trim();
+        if !pattern.is_empty() {
+            web_address(&fill(pattern, "article", 1))?;
+        }
+        self.review_url_pattern = pattern.to_string();
+        Ok(self)
+    }
+
+    /// The fact-check page of claim number `claim` of the article whose slug is `article`.
+    pub fn review_url(&self, article: &str, claim: usize) -> Option<String> {
+        let url = fill(&self.review_url_pattern, article, claim);
+        (!self.review_url_pattern.is_empty()).then_some(url).filter(|u| web_address(u).is_ok())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -38,6 +59,10 @@ impl CheckerProfile {
     }
 }
 
+fn fill(pattern: &str, article: &str, claim: usize) -> String {
+    pattern.replace("{article}", article).replace("{claim}", &claim.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,10 +71,26 @@ mod tests {
     #[test]
     fn new_trims_and_checks_the_address() {
         let p = CheckerProfile::new(" Ann ", " Factcheck Desk ", " https://desk.example ").unwrap();
-        assert_eq!(p, CheckerProfile { name: "Ann".into(), organisation: "Factcheck Desk".into(), url: "https://desk.example".into() });
+        assert_eq!(
+            p,
+            CheckerProfile {
+                name: "Ann".into(),
+                organisation: "Factcheck Desk".into(),
+                url: "https://desk.example".into(),
+                ..Default::default()
+            }
+        );
         assert_eq!(p.byline(), "Ann, Factcheck Desk");
         assert!(CheckerProfile::new("Ann", "", "desk.example").is_err());
         assert_eq!(CheckerProfile::new("", "Desk", "").unwrap().byline(), "Desk");
+    }
+
+    #[test]
+    fn review_pages_follow_the_pattern() {
+        let p = CheckerProfile::default().with_review_pattern(" https://desk.example/checks/{article}#claim-{claim} ").unwrap();
+        assert_eq!(p.review_url("zelensky-minerals", 2).as_deref(), Some("https://desk.example/checks/zelensky-minerals#claim-2"));
+        assert!(CheckerProfile::default().with_review_pattern("desk/{article}").is_err(), "not a web address");
+        assert_eq!(CheckerProfile::default().review_url("a", 1), None);
     }
 
     #[test]

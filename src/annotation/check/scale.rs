@@ -1,26 +1,20 @@
 //! The verdict scale: the labels a checker picks from, and their ClaimReview rating numbers.
 //!
-//! schema.org's `Rating` wants numbers, best to worst. Most labels form a ladder (True …
-//! False), but some say something else: a claim is *misleading* whatever its literal truth,
-//! or *unverifiable*. So the labels are split:
-//! * labels that mean "cannot be rated" ([`UNRATED`]: Unverifiable, Unproven, Satire, …)
-//!   get no number; ClaimReview then carries the label alone (`alternateName`);
-//! * labels that mean "misleading" ([`MISLEADING`]: Misleading, Missing context, …) get
-//!   the ladder's second-worst number, as "Mostly false" does: true in part, wrong in effect;
-//! * every other label is on the ladder, in order, first = best: with `m` of them the first
-//!   is `m` and the last is 1 (`bestRating` m, `worstRating` 1).
+//! schema.org's `Rating` wants numbers, best to worst, and the numbers follow the scale as
+//! the checker lists it, first = best: with `m` labels that can be rated, the first is `m` and
+//! the last is 1 (`bestRating` m, `worstRating` 1). Labels that mean "cannot be rated"
+//! ([`UNRATED`]: Unverifiable, Unproven, Satire, …) get no number, and neither does a label
+//! the scale no longer lists; ClaimReview then carries the label alone (`alternateName`,
+//! `name`). A checker who wants Misleading between Half true and False lists it there.
 //!
-//! The default scale thus rates True 5, Mostly true 4, Half true 3, Mostly false 2, False 1,
-//! Misleading 2 and Unverifiable not at all. A custom scale is spread the same way.
-
+//! The default scale thus rates True 6, Mostly true 5, Half true 4, Mostly false 3, False 2,
+//! Misleading 1 and Unverifiable not at all.
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Labels (lower case) that cannot be placed on a true–false ladder.
 pub const UNRATED: [&str; 9] =
     ["unverifiable", "unverified", "unproven", "not verifiable", "cannot be verified", "no evidence", "satire", "opinion", "not checked"];
-/// Labels (lower case) for claims that mislead: rated as the second-worst step.
-pub const MISLEADING: [&str; 5] = ["misleading", "missing context", "lacks context", "out of context", "cherry-picked"];
 
 /// The labels a verdict is chosen from, best first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,11 +115,7 @@ impl VerdictScale {
     }
 
     fn ladder(&self) -> Vec<&str> {
-        self.labels
-            .iter()
-            .map(String::as_str)
-            .filter(|l| !UNRATED.contains(&key(l).as_str()) && !MISLEADING.contains(&key(l).as_str()))
-            .collect()
+        self.labels.iter().map(String::as_str).filter(|l| !UNRATED.contains(&key(l).as_str())).collect()
     }
 
     /// The rating numbers of `label` (see the module documentation); `None` for a label that
@@ -134,11 +124,7 @@ impl VerdictScale {
         let label = self.find(label)?;
         let ladder = self.ladder();
         let best = u32::try_from(ladder.len()).ok().filter(|&m| m > 0)?;
-        let value = match ladder.iter().position(|l| *l == label) {
-            Some(i) => best - i as u32,
-            None if MISLEADING.contains(&key(label).as_str()) => best.min(2),
-            None => return None,
-        };
+        let value = best - ladder.iter().position(|l| *l == label)? as u32;
         Some(Rating { value, best, worst: 1 })
     }
 }
@@ -155,8 +141,8 @@ mod tests {
     fn default_scale_ratings() {
         let s = VerdictScale::default();
         assert_eq!(s.labels.len(), 7);
-        assert_eq!(values(&s), vec![Some(5), Some(4), Some(3), Some(2), Some(1), Some(2), None]);
-        assert_eq!(s.rating("false"), Some(Rating { value: 1, best: 5, worst: 1 }), "any case");
+        assert_eq!(values(&s), vec![Some(6), Some(5), Some(4), Some(3), Some(2), Some(1), None], "in the order listed");
+        assert_eq!(s.rating("false"), Some(Rating { value: 2, best: 6, worst: 1 }), "any case");
         assert_eq!(s.rating("Pants on fire"), None, "not on the scale");
         assert_eq!(s.find(" mostly TRUE "), Some("Mostly true"));
     }
@@ -165,12 +151,10 @@ mod tests {
     fn custom_scales_spread_first_best() {
         let s = VerdictScale::from_lines("Correct\n\n  Partly correct \nWrong\nMissing context\nSatire\n").unwrap();
         assert_eq!(s.labels, vec!["Correct", "Partly correct", "Wrong", "Missing context", "Satire"]);
-        assert_eq!(values(&s), vec![Some(3), Some(2), Some(1), Some(2), None]);
-        assert_eq!(s.rating("Correct").map(|r| (r.best, r.worst)), Some((3, 1)));
-        let two = VerdictScale::from_lines("Accurate\nInaccurate\nMisleading").unwrap();
-        assert_eq!(values(&two), vec![Some(2), Some(1), Some(2)]);
-        let one = VerdictScale::from_lines("Checked\nMisleading").unwrap();
-        assert_eq!(values(&one), vec![Some(1), Some(1)]);
+        assert_eq!(values(&s), vec![Some(4), Some(3), Some(2), Some(1), None]);
+        assert_eq!(s.rating("Correct").map(|r| (r.best, r.worst)), Some((4, 1)));
+        let two = VerdictScale::from_lines("Accurate\nMisleading\nInaccurate").unwrap();
+        assert_eq!(values(&two), vec![Some(3), Some(2), Some(1)], "Misleading where the checker put it");
         let none = VerdictScale::from_lines("Unproven").unwrap();
         assert_eq!(values(&none), vec![None]);
         let long = VerdictScale::from_lines(&(1..=9).map(|i| format!("Level {i}")).collect::<Vec<_>>().join("\n")).unwrap();
