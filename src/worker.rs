@@ -1,37 +1,39 @@
 //! The formats worker's protocol: what the page asks of the Web Worker that reads and writes other formats, and its answers.
 //!
 //! Web pages, other tools' annotation files and every export (W3C, ClaimReview, CSV, the
-//! Markdown report) are handled in a worker (`src/bin/formats.rs`) that the page starts the
+//! Markdown and printable reports) are handled in a worker (`src/bin/formats.rs`) that the page starts the
 //! first time one is needed: that code is not part of the app's first download, and a large
 //! page or file is read off the page's thread. The page keeps its own Factmark format.
 //!
-//! A request is one JSON text ([`Request`]) plus bytes (the page's source, the file, or the
-//! workspace as a Factmark file); an answer is one JSON text ([`Reply`]) plus a payload (the
-//! converted annotations as Factmark JSON, or the export's text). [`answer`] runs in the
-//! worker; the other functions turn an answer into what the page uses.
+//! A request is a small JSON header ([`Request::to_json`]), bytes (the page's source, the
+//! file, or the workspace as a Factmark file) and, for an annotation file, the article as a
+//! Factmark file without annotations. An answer is a JSON header and a payload: the article
+//! as a Factmark file, the converted annotations as Factmark JSON, or the export's text.
+//! Everything that crosses is in formats the page reads anyway (its own file and JSON
+//! values), so the page carries no reader of its own for the protocol. [`answer`] runs in
+//! the worker; [`article`], [`annotation_file`] and [`text`] turn answers back on the page.
 
 use crate::article::{extract, Article, ArticleText};
-use crate::format::peer::Skipped;
+use crate::format::peer::{SkipReason, Skipped};
 use crate::format::{claimreview, csv, factmark, report, w3c};
 use crate::import::{check_article, read_annotations, read_factmark_file, AnnotationFile, FileProblem, Imported, LabelQuestion, Source};
 use crate::time::Timestamp;
-use serde::{Deserialize, Serialize};
+use crate::workspace::Workspace;
+use serde_json::{json, Value};
 
 /// What the page asks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Request {
     /// The bytes are a web page's source (UTF-8): its article.
     Page,
-    /// The bytes are an annotation file, to read for `article`.
-    Annotations { article: Article, now: i64 },
+    /// The bytes are an annotation file, to read for the article sent along.
+    Annotations { now: i64 },
     /// The bytes are the workspace as a Factmark file: write it as `kind`.
     Export { kind: Export, now: i64 },
 }
 
 /// The formats the worker writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
     W3c,
     ClaimReview,
@@ -40,97 +42,151 @@ pub enum Export {
     Markdown {
         notes: bool,
     },
-}
-
-/// What the worker answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reply {
-    Article(Article),
-    /// The file is a Factmark file: the page reads its own format ([`read_factmark_file`]).
-    Factmark,
-    /// Another tool's annotations, in the payload as Factmark JSON; `pending` holds, per
-    /// annotation, the unknown label that waits for the checker's choice.
-    Imported {
-        source: Source,
-        skipped: Skipped,
-        pending: Vec<Option<String>>,
+    /// The printable report's HTML, likewise.
+    Html {
+        notes: bool,
     },
-    /// The export's text is the payload.
-    Text,
-    /// Why the request failed, as the user reads it.
-    Problem(String),
 }
 
 impl Request {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("plain data always serialises")
+        match *self {
+            Request::Page => json!({"op": "page"}),
+            Request::Annotations { now } => json!({"op": "annotations", "now": now}),
+            Request::Export { kind, now } => {
+                let (kind, notes) = match kind {
+                    Export::W3c => ("w3c", false),
+                    Export::ClaimReview => ("claimreview", false),
+                    Export::Csv => ("csv", false),
+                    Export::Markdown { notes } => ("markdown", notes),
+                    Export::Html { notes } => ("html", notes),
+                };
+                json!({"op": "export", "kind": kind, "notes": notes, "now": now})
+            }
+        }
+        .to_string()
+    }
+
+    fn from_json(json: &str) -> Option<Request> {
+        let v: Value = serde_json::from_str(json).ok()?;
+        let now = v["now"].as_i64().unwrap_or(0);
+        Some(match v["op"].as_str()? {
+            "page" => Request::Page,
+            "annotations" => Request::Annotations { now },
+            "export" => Request::Export {
+                kind: match v["kind"].as_str()? {
+                    "w3c" => Export::W3c,
+                    "claimreview" => Export::ClaimReview,
+                    "csv" => Export::Csv,
+                    "markdown" => Export::Markdown { notes: v["notes"].as_bool().unwrap_or(false) },
+                    "html" => Export::Html { notes: v["notes"].as_bool().unwrap_or(false) },
+                    _ => return None,
+                },
+                now,
+            },
+            _ => return None,
+        })
     }
 }
 
-/// The worker's side: the answer to a request and its bytes, as (reply JSON, payload).
-pub fn answer(request: &str, bytes: Vec<u8>) -> (String, String) {
-    let (reply, payload) = match serde_json::from_str::<Request>(request) {
-        Err(e) => (Reply::Problem(format!("the formats worker was asked something it does not know ({e})")), String::new()),
-        Ok(Request::Page) => (Reply::Article(extract::article_from_html(&String::from_utf8_lossy(&bytes))), String::new()),
-        Ok(Request::Annotations { article, now }) => annotations_answer(&bytes, &ArticleText::new(&article), Timestamp(now)),
-        Ok(Request::Export { kind, now }) => match factmark::parse(&String::from_utf8_lossy(&bytes)) {
-            Err(e) => (Reply::Problem(format!("the workspace could not be handed over ({e})")), String::new()),
-            Ok(parsed) => (Reply::Text, export(kind, &parsed.into_workspace().0, Timestamp(now))),
-        },
-    };
-    (serde_json::to_string(&reply).expect("plain data always serialises"), payload)
+fn problem(message: impl std::fmt::Display) -> (String, String) {
+    (json!({"kind": "problem", "message": message.to_string()}).to_string(), String::new())
 }
 
-fn annotations_answer(bytes: &[u8], text: &ArticleText, now: Timestamp) -> (Reply, String) {
+/// The worker's side: the answer to a request, its bytes and the article sent along (a
+/// Factmark file; only annotation files need it), as (header JSON, payload).
+pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) {
+    let text = || String::from_utf8_lossy(&bytes).into_owned();
+    match Request::from_json(request) {
+        None => problem("the formats worker was asked something it does not know"),
+        Some(Request::Page) => {
+            let file = factmark::serialize_without_annotations(&Workspace::new(extract::article_from_html(&text())));
+            (json!({"kind": "article"}).to_string(), file)
+        }
+        Some(Request::Annotations { now }) => match factmark::parse(article) {
+            Err(e) => problem(format!("the article could not be handed over ({e})")),
+            Ok(parsed) => annotations_answer(&bytes, &ArticleText::new(&parsed.article), Timestamp(now)),
+        },
+        Some(Request::Export { kind, now }) => match factmark::parse(&text()) {
+            Err(e) => problem(format!("the workspace could not be handed over ({e})")),
+            Ok(parsed) => (json!({"kind": "text"}).to_string(), export(kind, &parsed.into_workspace().0, Timestamp(now))),
+        },
+    }
+}
+
+fn annotations_answer(bytes: &[u8], text: &ArticleText, now: Timestamp) -> (String, String) {
     let (imported, pending) = match read_annotations(bytes, text, now) {
-        Err(problem) => return (Reply::Problem(problem.to_string()), String::new()),
-        Ok(AnnotationFile::Factmark(_)) => return (Reply::Factmark, String::new()),
+        Err(e) => return problem(e),
+        Ok(AnnotationFile::Factmark(_)) => return (json!({"kind": "factmark"}).to_string(), String::new()),
         Ok(AnnotationFile::Imported(imported)) => {
             let n = imported.annotations.len();
             (imported, vec![None; n])
         }
         Ok(AnnotationFile::NeedsLabels(question)) => question.into_parts(),
     };
-    let payload = factmark::serialize_annotations(imported.annotations.iter());
-    (Reply::Imported { source: imported.source, skipped: imported.skipped, pending }, payload)
+    let index = |s: Source| Source::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    let reason = |r: SkipReason| SkipReason::ALL.iter().position(|x| *x == r).unwrap_or(0);
+    let skipped: Vec<Value> = imported.skipped.iter().map(|(r, n)| json!([reason(r), n])).collect();
+    let header = json!({"kind": "imported", "source": index(imported.source), "skipped": skipped, "pending": pending});
+    (header.to_string(), factmark::serialize_annotations(imported.annotations.iter()))
 }
 
 /// An export of the workspace.
-pub fn export(kind: Export, ws: &crate::workspace::Workspace, now: Timestamp) -> String {
+pub fn export(kind: Export, ws: &Workspace, now: Timestamp) -> String {
     match kind {
         Export::W3c => w3c::serialize(ws),
         Export::ClaimReview => claimreview::serialize(ws, now),
         Export::Csv => csv::serialize(ws),
         Export::Markdown { notes } => report::markdown(ws, now, notes),
+        Export::Html { notes } => report::html(ws, now, notes),
     }
 }
 
-fn reply(json: &str) -> Result<Reply, FileProblem> {
-    serde_json::from_str(json).map_err(|_| FileProblem::Invalid("the formats worker gave an answer Factmark cannot read".into()))
+/// The answer's header, and its kind; a problem the worker reported is returned as one.
+fn header(json: &str) -> Result<(Value, String), FileProblem> {
+    let v: Value =
+        serde_json::from_str(json).map_err(|_| FileProblem::Invalid("the formats worker gave an answer Factmark cannot read".into()))?;
+    let kind = v["kind"].as_str().unwrap_or_default().to_string();
+    if kind == "problem" {
+        return Err(FileProblem::Invalid(v["message"].as_str().unwrap_or("the formats worker failed").to_string()));
+    }
+    Ok((v, kind))
+}
+
+fn other_answer() -> FileProblem {
+    FileProblem::Invalid("the formats worker answered another question".into())
 }
 
 /// The page's side: the article of a [`Request::Page`], checked like any article.
-pub fn article(json: &str) -> Result<Article, FileProblem> {
-    match reply(json)? {
-        Reply::Article(article) => {
-            check_article(&article)?;
-            Ok(article)
-        }
-        Reply::Problem(m) => Err(FileProblem::Invalid(m)),
-        _ => Err(FileProblem::Invalid("the formats worker answered another question".into())),
+pub fn article(reply: &str, payload: &str) -> Result<Article, FileProblem> {
+    let (_, kind) = header(reply)?;
+    if kind != "article" {
+        return Err(other_answer());
     }
+    let article = factmark::parse(payload).map_err(|e| FileProblem::Invalid(e.to_string()))?.article;
+    check_article(&article)?;
+    Ok(article)
 }
 
 /// The page's side: the annotation file of a [`Request::Annotations`], whose `bytes` the
 /// page still holds (a Factmark file is read from them).
-pub fn annotation_file(json: &str, payload: &str, bytes: &[u8]) -> Result<AnnotationFile, FileProblem> {
-    match reply(json)? {
-        Reply::Factmark => read_factmark_file(bytes),
-        Reply::Imported { source, skipped, pending } => {
+pub fn annotation_file(reply: &str, payload: &str, bytes: &[u8]) -> Result<AnnotationFile, FileProblem> {
+    let (v, kind) = header(reply)?;
+    match kind.as_str() {
+        "factmark" => read_factmark_file(bytes),
+        "imported" => {
+            let incomplete = || FileProblem::Invalid("the formats worker's answer is incomplete".into());
             let annotations = factmark::parse_annotations(payload).map_err(|e| FileProblem::Invalid(e.to_string()))?;
+            let pending: Vec<Option<String>> =
+                v["pending"].as_array().ok_or_else(incomplete)?.iter().map(|p| p.as_str().map(str::to_string)).collect();
             if annotations.len() != pending.len() {
-                return Err(FileProblem::Invalid("the formats worker's answer is incomplete".into()));
+                return Err(incomplete());
+            }
+            let source = v["source"].as_u64().and_then(|i| Source::ALL.get(i as usize)).copied().ok_or_else(incomplete)?;
+            let mut skipped = Skipped::default();
+            for pair in v["skipped"].as_array().into_iter().flatten() {
+                let reason = pair[0].as_u64().and_then(|i| SkipReason::ALL.get(i as usize)).copied().ok_or_else(incomplete)?;
+                skipped.add_many(reason, pair[1].as_u64().unwrap_or(0) as usize);
             }
             let imported = Imported { source, annotations, skipped };
             Ok(match LabelQuestion::new(imported, pending) {
@@ -138,17 +194,15 @@ pub fn annotation_file(json: &str, payload: &str, bytes: &[u8]) -> Result<Annota
                 Err(imported) => AnnotationFile::Imported(imported),
             })
         }
-        Reply::Problem(m) => Err(FileProblem::Invalid(m)),
-        _ => Err(FileProblem::Invalid("the formats worker answered another question".into())),
+        _ => Err(other_answer()),
     }
 }
 
 /// The page's side: the text of a [`Request::Export`].
-pub fn text(json: &str, payload: String) -> Result<String, FileProblem> {
-    match reply(json)? {
-        Reply::Text => Ok(payload),
-        Reply::Problem(m) => Err(FileProblem::Invalid(m)),
-        _ => Err(FileProblem::Invalid("the formats worker answered another question".into())),
+pub fn text(reply: &str, payload: String) -> Result<String, FileProblem> {
+    match header(reply)?.1.as_str() {
+        "text" => Ok(payload),
+        _ => Err(other_answer()),
     }
 }
 

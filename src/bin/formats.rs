@@ -2,8 +2,8 @@
 //! exports, off the page's thread, in a module the app loads only when one is needed (the
 //! protocol is `factmark::worker`; the page's side is `ui/formats.rs`).
 //!
-//! It posts `"ready"` once it listens; each message `{id, request, bytes}` is answered with
-//! `{id, reply, payload}`.
+//! It posts `"ready"` once it listens; each message `{id, request, bytes, article}` is
+//! answered with `{id, reply, payload}`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,7 +18,8 @@ fn main() {
         let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
         let request = field("request").as_string().unwrap_or_default();
         let bytes = field("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        let (reply, payload) = factmark::worker::answer(&request, bytes);
+        let article = field("article").as_string().unwrap_or_default();
+        let (reply, payload) = factmark::worker::answer(&request, bytes, &article);
         let out = Object::new();
         let _ = Reflect::set(&out, &"id".into(), &field("id"));
         let _ = Reflect::set(&out, &"reply".into(), &reply.into());

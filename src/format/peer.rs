@@ -6,7 +6,7 @@ use std::fmt;
 
 /// Why one item of a file was not imported. A file that is malformed as a whole is refused by
 /// its reader's error instead; these are the well-formed items Factmark has no place for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SkipReason {
     /// Its target is a whole document (a bare address), not a passage of it.
     WholeDocument,
@@ -27,6 +27,20 @@ pub enum SkipReason {
     LabelSkipped,
 }
 
+impl SkipReason {
+    /// Every reason, in a fixed order (the formats worker sends a reason as its index).
+    pub const ALL: [SkipReason; 8] = [
+        SkipReason::WholeDocument,
+        SkipReason::NoTextSelector,
+        SkipReason::EmptySelector,
+        SkipReason::NotASpan,
+        SkipReason::NoText,
+        SkipReason::Duplicate,
+        SkipReason::Prediction,
+        SkipReason::LabelSkipped,
+    ];
+}
+
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -43,12 +57,16 @@ impl fmt::Display for SkipReason {
 }
 
 /// How many items were left out, by reason.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Skipped(BTreeMap<SkipReason, usize>);
 
 impl Skipped {
     pub fn add(&mut self, reason: SkipReason) {
-        *self.0.entry(reason).or_default() += 1;
+        self.add_many(reason, 1);
+    }
+
+    pub fn add_many(&mut self, reason: SkipReason, n: usize) {
+        *self.0.entry(reason).or_default() += n;
     }
 
     /// Adds what `other` skipped.

@@ -1,28 +1,153 @@
-//! The fact-check report in Markdown: the article, the checker, progress, then every claim, quote and figure.
+//! The fact-check report: one model (the article, the checker, progress, then every claim, quote and figure, and the annotations that could not be placed), written as Markdown and as HTML.
 //!
-//! All user text (notes, rationales, speakers, titles, the article itself) is escaped (see
-//! `escape`), so the report can be pasted into any Markdown renderer without a note
-//! turning into a link, an image or HTML. Links are written only for addresses checked to
-//! be http or https.
+//! [`Report::of`] gathers what the report says; [`markdown`] (`report/markdown.rs`) and
+//! [`html`] (`report/html.rs`, the printable report) only write it, so the two never
+//! disagree. All user text is escaped by the writer (Markdown: `escape.rs`; HTML: entities),
+//! so a note can turn into neither a link, an image nor markup; links are written only for
+//! addresses checked to be http or https. Notes are the checker's own and are in the report
+//! only when asked for.
 
 mod escape;
+mod html;
+mod markdown;
+
+pub use html::html;
+pub use markdown::markdown;
 
 use crate::annotation::web_address;
 use crate::annotation::{Annotation, AnnotationId, Tag};
 use crate::time::Timestamp;
 use crate::workspace::Workspace;
-use escape::{block, inline};
 use std::collections::HashMap;
-use std::fmt::Write;
 
 /// What a verdict field shows when there is none.
 pub const NOT_CHECKED: &str = "Not checked";
 
-/// A Markdown link to a checked web address; plain (escaped) text otherwise.
-fn link(label: &str, url: &str) -> String {
+/// A field's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// One line of user text.
+    Text(String),
+    /// Several lines of user text, kept as lines.
+    Lines(String),
+    /// A link to a checked web address.
+    Link { label: String, url: String },
+    /// A list of links (evidence).
+    Links(Vec<(String, String)>),
+    /// A name with its address: "Ann, Truth Desk (https://desk.example)".
+    Named { name: String, url: String },
+}
+
+/// "Verdict: Mostly true".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub value: Value,
+}
+
+fn field(name: &str, value: Value) -> Field {
+    Field { name: name.to_string(), value }
+}
+
+/// A link to `url` when it is a web address; its label as text otherwise.
+fn link(label: &str, url: &str) -> Value {
     match web_address(url) {
-        Ok(url) => format!("[{}](<{url}>)", inline(label)),
-        Err(_) => inline(label),
+        Ok(url) => Value::Link { label: label.to_string(), url },
+        Err(_) => Value::Text(label.to_string()),
+    }
+}
+
+/// One annotation: "Claim 2", its text, its fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub heading: String,
+    pub quote: String,
+    pub fields: Vec<Field>,
+}
+
+/// "Claims", "Quotes", "Figures", "Could not place on the text".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub heading: &'static str,
+    pub intro: Option<&'static str>,
+    pub items: Vec<Item>,
+}
+
+/// Everything the report says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub title: String,
+    /// The article and the checker: "Outlet", "By", "Published", "Source", "Checked by", "Report date".
+    pub facts: Vec<Field>,
+    pub checked: usize,
+    pub claims: usize,
+    /// Claims by verdict, then "Not checked" with its count when some are.
+    pub by_verdict: Vec<(String, usize)>,
+    pub sections: Vec<Section>,
+}
+
+/// A date-time as the article shows it: `2025-02-04 20:58` (no seconds, no `T`).
+fn shown_date(s: &str) -> String {
+    match s.split_once('T') {
+        Some((date, time)) => format!("{date} {}", time.get(..5).unwrap_or(time)),
+        None => s.to_string(),
+    }
+}
+
+impl Report {
+    /// The report of the workspace on `review_date`; with the internal notes when `notes`.
+    pub fn of(ws: &Workspace, review_date: Timestamp, notes: bool) -> Report {
+        let article = ws.article();
+        let mut facts = Vec::new();
+        if !article.title.is_empty() {
+            facts.push(field("Article", Value::Text(article.title.clone())));
+        }
+        if let Some(outlet) = &article.outlet {
+            facts.push(field("Outlet", Value::Text(outlet.clone())));
+        }
+        if !article.authors.is_empty() {
+            facts.push(field("By", Value::Text(article.authors.join(", "))));
+        }
+        if let Some(date) = article.published.as_deref().or(article.date.as_deref()) {
+            facts.push(field("Published", Value::Text(shown_date(date))));
+        }
+        if let Some(source) = &article.url {
+            facts.push(field("Source", link(source, source)));
+        }
+        let profile = ws.profile();
+        if !profile.is_empty() {
+            let by = profile.byline();
+            facts.push(field(
+                "Checked by",
+                match profile.web_url() {
+                    Some(url) if by.is_empty() => link(url, url),
+                    Some(url) => Value::Named { name: by, url: url.to_string() },
+                    None => Value::Text(by),
+                },
+            ));
+        }
+        facts.push(field("Report date", Value::Text(review_date.to_date())));
+
+        let progress = ws.progress();
+        let mut by_verdict = progress.by_verdict.clone();
+        if progress.unchecked() > 0 {
+            by_verdict.push((NOT_CHECKED.to_string(), progress.unchecked()));
+        }
+        let labels = labels(ws);
+        let anchored: Vec<&Annotation> = ws.annotations().anchored().collect();
+        let mut sections = Vec::new();
+        for (tag, heading) in [(Tag::Claim, "Claims"), (Tag::Quote, "Quotes"), (Tag::Figure, "Figures")] {
+            let items: Vec<Item> = anchored.iter().filter(|a| a.tag == tag).map(|a| item(ws, &labels, a, notes)).collect();
+            if !items.is_empty() {
+                sections.push(Section { heading, intro: None, items });
+            }
+        }
+        let orphans: Vec<Item> = ws.annotations().orphans().map(|a| item(ws, &labels, a, notes)).collect();
+        if !orphans.is_empty() {
+            let intro = Some("These annotations were made on another version of the article.");
+            sections.push(Section { heading: "Could not place on the text", intro, items: orphans });
+        }
+        Report { title: article.display_title(), facts, checked: progress.checked, claims: progress.claims, by_verdict, sections }
     }
 }
 
@@ -40,137 +165,59 @@ fn labels(ws: &Workspace) -> HashMap<AnnotationId, String> {
 }
 
 /// "Figure 1 (“$14.8 trillion”)", or a note that the other annotation is gone.
-fn mention(ws: &Workspace, labels: &HashMap<AnnotationId, String>, id: &AnnotationId) -> String {
-    match (ws.annotations().get(id), labels.get(id)) {
-        (Some(a), Some(label)) => format!("{label} (“{}”)", inline(&short(&a.target.exact))),
+fn mention(ws: &Workspace, labels: &HashMap<AnnotationId, String>, id: &AnnotationId) -> Value {
+    Value::Text(match (ws.annotations().get(id), labels.get(id)) {
+        (Some(a), Some(label)) => format!("{label} (“{}”)", crate::text::shorten(&a.target.exact, 80)),
         _ => "an annotation that no longer exists".to_string(),
-    }
-}
-
-/// At most 80 characters of a quote.
-fn short(s: &str) -> String {
-    crate::text::shorten(s, 80)
-}
-
-/// Writes the report. `review_date` is the date printed as the report's date. Notes are the
-/// checker's own: they are in the report only when `notes` says so.
-pub fn markdown(ws: &Workspace, review_date: Timestamp, notes: bool) -> String {
-    let mut out = String::new();
-    let article = ws.article();
-    let _ = writeln!(out, "# Fact-check report: {}\n", inline(&article.display_title()));
-    if !article.title.is_empty() {
-        let _ = writeln!(out, "- **Article:** {}", inline(&article.title));
-    }
-    if let Some(outlet) = &article.outlet {
-        let _ = writeln!(out, "- **Outlet:** {}", inline(outlet));
-    }
-    if !article.authors.is_empty() {
-        let _ = writeln!(out, "- **By:** {}", inline(&article.authors.join(", ")));
-    }
-    if let Some(date) = article.published.as_deref().or(article.date.as_deref()) {
-        let _ = writeln!(out, "- **Published:** {}", inline(date));
-    }
-    if let Some(source) = &article.url {
-        let _ = writeln!(out, "- **Source:** {}", link(source, source));
-    }
-    let profile = ws.profile();
-    if !profile.is_empty() {
-        let by = inline(&profile.byline());
-        let by = match profile.web_url() {
-            Some(url) if by.is_empty() => link(url, url),
-            Some(url) => format!("{by} ({})", link(url, url)),
-            None => by,
-        };
-        let _ = writeln!(out, "- **Checked by:** {by}");
-    }
-    let _ = writeln!(out, "- **Report date:** {}\n", review_date.to_date());
-
-    let progress = ws.progress();
-    let _ = writeln!(out, "## Progress\n\nClaims checked: {} of {}\n", progress.checked, progress.claims);
-    for (verdict, n) in &progress.by_verdict {
-        let _ = writeln!(out, "- {}: {n}", inline(verdict));
-    }
-    if progress.unchecked() > 0 {
-        let _ = writeln!(out, "- {NOT_CHECKED}: {}", progress.unchecked());
-    }
-    if progress.claims > 0 {
-        out.push('\n');
-    }
-
-    let labels = labels(ws);
-    let anchored: Vec<&Annotation> = ws.annotations().anchored().collect();
-    for (tag, heading) in [(Tag::Claim, "Claims"), (Tag::Quote, "Quotes"), (Tag::Figure, "Figures")] {
-        let items: Vec<&&Annotation> = anchored.iter().filter(|a| a.tag == tag).collect();
-        if !items.is_empty() {
-            let _ = writeln!(out, "## {heading}\n");
-            for a in items {
-                item(&mut out, ws, &labels, a, notes);
-            }
-        }
-    }
-    let orphans: Vec<&Annotation> = ws.annotations().orphans().collect();
-    if !orphans.is_empty() {
-        let _ = writeln!(out, "## Could not place on the text\n\nThese annotations were made on another version of the article.\n");
-        for a in orphans {
-            item(&mut out, ws, &labels, a, notes);
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    })
 }
 
 /// One annotation: its heading, its quoted text, and the fields that fit its tag.
-fn item(out: &mut String, ws: &Workspace, labels: &HashMap<AnnotationId, String>, a: &Annotation, notes: bool) {
+fn item(ws: &Workspace, labels: &HashMap<AnnotationId, String>, a: &Annotation, notes: bool) -> Item {
     let c = &a.check;
-    let _ = writeln!(out, "### {}\n\n> {}\n", labels[&a.id], block(&a.target.exact, "> "));
-    let mut field = |name: &str, value: String| {
-        let sep = if value.starts_with('\n') { "" } else { " " };
-        let _ = writeln!(out, "- **{name}:**{sep}{value}");
-    };
-    let verdict = || c.verdict.as_deref().map_or(NOT_CHECKED.to_string(), inline);
+    let mut fields = Vec::new();
+    let verdict = || Value::Text(c.verdict.clone().unwrap_or_else(|| NOT_CHECKED.to_string()));
     match a.tag {
         Tag::Claim => {
             if !c.claim_reviewed.trim().is_empty() {
-                field("Claim as checked", inline(c.claim_reviewed.trim()));
+                fields.push(field("Claim as checked", Value::Text(c.claim_reviewed.trim().to_string())));
             }
-            field("Verdict", verdict())
+            fields.push(field("Verdict", verdict()));
         }
         Tag::Figure => {
-            field("Value", c.figure.as_ref().map_or("not set".to_string(), |f| inline(&f.to_string())));
+            fields.push(field("Value", Value::Text(c.figure.as_ref().map_or("not set".to_string(), |f| f.to_string()))));
             if let Some(s) = &c.figure_source {
                 let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
-                field("Source", format!("{}{year}", inline(&s.name)));
+                fields.push(field("Source", Value::Text(format!("{}{year}", s.name))));
             }
-            field("Status", verdict());
+            fields.push(field("Status", verdict()));
         }
         Tag::Quote => {
-            field("Verified", if c.verified { "Yes" } else { "No" }.to_string());
+            fields.push(field("Verified", Value::Text(if c.verified { "Yes" } else { "No" }.to_string())));
             if let Some(url) = &c.source_url {
-                field("Source", link(url, url));
+                fields.push(field("Source", link(url, url)));
             }
         }
     }
     if !c.speaker.trim().is_empty() {
-        field("Speaker", inline(&c.speaker));
+        fields.push(field("Speaker", Value::Text(c.speaker.clone())));
     }
     if !c.rationale.trim().is_empty() {
-        field("Rationale", block(&c.rationale, "  "));
+        fields.push(field("Rationale", Value::Lines(c.rationale.clone())));
     }
     if !c.evidence.is_empty() {
-        let list: Vec<String> = c.evidence.iter().map(|e| format!("  - {}", link(e.label(), &e.url))).collect();
-        field("Evidence", format!("\n{}", list.join("\n")));
+        fields.push(field("Evidence", Value::Links(c.evidence.iter().map(|e| (e.label().to_string(), e.url.clone())).collect())));
     }
     for l in &c.links {
-        field(&l.relation.to_string(), mention(ws, labels, &l.to));
+        fields.push(field(&l.relation.to_string(), mention(ws, labels, &l.to)));
     }
     for (from, relation) in ws.annotations().backlinks(&a.id) {
-        field(relation.passive_label(), mention(ws, labels, &from.id));
+        fields.push(field(relation.passive_label(), mention(ws, labels, &from.id)));
     }
     if notes && !a.note.trim().is_empty() {
-        field("Note (internal)", block(&a.note, "  "));
+        fields.push(field("Note (internal)", Value::Lines(a.note.clone())));
     }
-    out.push('\n');
+    Item { heading: labels[&a.id].clone(), quote: a.target.exact.clone(), fields }
 }
 
 #[cfg(test)]
@@ -219,7 +266,7 @@ mod tests {
     fn header_and_progress() {
         let md = markdown(&ws(), Timestamp(1_764_255_600_000), true);
         assert!(md.starts_with("# Fact-check report: Zelensky signals willingness for U.S.-Ukraine partnerships in rare earth mining\n\n"));
-        assert!(md.contains("- **Published:** 2025-02-04T20:58:00\n"));
+        assert!(md.contains("- **Published:** 2025-02-04 20:58\n"), "as the article shows it");
         assert!(md.contains("- **Source:** [https://news.example/a](<https://news.example/a>)\n"));
         assert!(md.contains("- **Checked by:** Ann, Truth Desk ([https://desk.example](<https://desk.example>))\n"));
         assert!(md.contains("- **Report date:** 2025-11-27\n"));

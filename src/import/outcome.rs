@@ -6,12 +6,17 @@ use crate::workspace::ImportReport;
 use std::fmt;
 
 /// The tool whose file is imported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     W3c,
     Hypothesis,
     LabelStudio,
     Doccano,
+}
+
+impl Source {
+    /// Every source, in a fixed order (the formats worker sends a source as its index).
+    pub const ALL: [Source; 4] = [Source::W3c, Source::Hypothesis, Source::LabelStudio, Source::Doccano];
 }
 
 impl fmt::Display for Source {

@@ -18,10 +18,10 @@ use wasm_bindgen_futures::JsFuture;
 pub fn open_page(state: AppState, what: String, html: String) {
     leptos::task::spawn_local(async move {
         state.busy.set(Some(format!("Reading the article in {what}…")));
-        let answer = ask(&Request::Page, html.as_bytes()).await;
+        let answer = ask(&Request::Page, html.as_bytes(), None).await;
         drop(html);
         state.busy.set(None);
-        match answer.and_then(|(reply, _)| worker::article(&reply).map_err(|p| p.to_string())) {
+        match answer.and_then(|(reply, payload)| worker::article(&reply, &payload).map_err(|p| p.to_string())) {
             Ok(article) => state.open_article(article),
             Err(problem) => state.notify(NoticeKind::Error, format!("Could not open {what}: {problem}. Nothing was changed.")),
         }
@@ -30,16 +30,20 @@ pub fn open_page(state: AppState, what: String, html: String) {
 
 /// An export of the workspace, whose Factmark file is `file`.
 pub async fn export(kind: Export, file: String, now: i64) -> Result<String, String> {
-    let (reply, payload) = ask(&Request::Export { kind, now }, file.as_bytes()).await?;
+    let (reply, payload) = ask(&Request::Export { kind, now }, file.as_bytes(), None).await?;
     worker::text(&reply, payload).map_err(|p| p.to_string())
 }
 
-/// The worker's answer to `request` with `bytes`: (reply JSON, payload).
-pub async fn ask(request: &Request, bytes: &[u8]) -> Result<(String, String), String> {
+/// The worker's answer to `request` with `bytes` and, for an annotation file, the article as
+/// a Factmark file: (reply JSON, payload).
+pub async fn ask(request: &Request, bytes: &[u8], article: Option<String>) -> Result<(String, String), String> {
     let large = bytes.len() > LARGE_BYTES;
     let message = Object::new();
     let _ = Reflect::set(&message, &"request".into(), &request.to_json().into());
     let _ = Reflect::set(&message, &"bytes".into(), &Uint8Array::from(bytes));
+    if let Some(article) = article {
+        let _ = Reflect::set(&message, &"article".into(), &article.into());
+    }
     let promise = Promise::new(&mut |resolve, reject| {
         if let Err(e) = send(&message, large, resolve, reject.clone()) {
             let _ = reject.call1(&JsValue::NULL, &e.into());

@@ -563,8 +563,8 @@ impl AppState {
 
     /// [`AppState::import_file_as`], done when the import is.
     pub async fn import_bytes(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
-        let request = Request::Annotations { article: self.ws.with_untracked(|w| w.article().clone()), now: now().0 };
-        let answer = super::formats::ask(&request, &bytes).await;
+        let article = self.ws.with_untracked(factmark::serialize_without_annotations);
+        let answer = super::formats::ask(&Request::Annotations { now: now().0 }, &bytes, Some(article)).await;
         let result = answer.map_err(FileProblem::Invalid).and_then(|(reply, payload)| worker::annotation_file(&reply, &payload, &bytes));
         drop(bytes);
         self.take_file(name, result, mode);

@@ -7,7 +7,8 @@ use crate::text::CharRange;
 use crate::workspace::Workspace;
 
 fn ask(request: Request, bytes: &[u8]) -> (String, String) {
-    answer(&request.to_json(), bytes.to_vec())
+    let article = factmark::serialize_without_annotations(&Workspace::new(default_article()));
+    answer(&request.to_json(), bytes.to_vec(), &article)
 }
 
 fn default_article() -> Article {
@@ -18,14 +19,16 @@ fn default_article() -> Article {
 fn a_page_comes_back_as_its_article() {
     let page =
         "<!DOCTYPE html><title>Title here | Site</title><nav><a href=/>Home</a></nav><p>First para, long enough to be a paragraph.</p>";
-    let (json, _) = ask(Request::Page, page.as_bytes());
-    assert_eq!(article(&json), article_from_paste(page));
-    let (empty, _) = ask(Request::Page, b"<html><body><script>x()</script></body></html>");
-    assert_eq!(article(&empty), Err(FileProblem::Empty), "checked like any article");
+    let (json, payload) = ask(Request::Page, page.as_bytes());
+    assert_eq!(article(&json, &payload), article_from_paste(page));
+    let (empty, payload) = ask(Request::Page, b"<html><body><script>x()</script></body></html>");
+    assert_eq!(article(&empty, &payload), Err(FileProblem::Empty), "checked like any article");
     let many = format!("<html><body>{}</body></html>", "<p>paragraph</p>".repeat(crate::import::MAX_ARTICLE_BLOCKS + 1));
-    assert!(matches!(article(&ask(Request::Page, many.as_bytes()).0), Err(FileProblem::TooManyParagraphs { .. })));
-    assert!(matches!(article("{\"article\": {\"title\": 3}}"), Err(FileProblem::Invalid(_))));
-    assert!(matches!(article("\"factmark\""), Err(FileProblem::Invalid(_))), "an answer to another question");
+    let (json, payload) = ask(Request::Page, many.as_bytes());
+    assert!(matches!(article(&json, &payload), Err(FileProblem::TooManyParagraphs { .. })));
+    assert!(matches!(article("{\"kind\": \"article\"}", "{\"title\": 3}"), Err(FileProblem::Invalid(_))));
+    assert!(matches!(article("{\"kind\": \"text\"}", ""), Err(FileProblem::Invalid(_))), "an answer to another question");
+    assert!(matches!(article("not json", ""), Err(FileProblem::Invalid(_))));
 }
 
 /// Every kind of annotation file, read through the worker and read directly.
@@ -45,7 +48,7 @@ fn annotation_files_arrive_as_the_core_reads_them() {
     ];
     for (i, bytes) in files.iter().enumerate() {
         let direct = read_annotations(bytes, &text, Timestamp(5));
-        let (json, payload) = ask(Request::Annotations { article: a.clone(), now: 5 }, bytes);
+        let (json, payload) = ask(Request::Annotations { now: 5 }, bytes);
         let via = annotation_file(&json, &payload, bytes);
         match (&direct, &via) {
             (Err(d), Err(v)) => assert_eq!(d.to_string(), v.to_string(), "file {i}"),
@@ -53,7 +56,7 @@ fn annotation_files_arrive_as_the_core_reads_them() {
         }
     }
     // The Label Studio file's unknown label still asks its question.
-    let (json, payload) = ask(Request::Annotations { article: a.clone(), now: 5 }, files[3]);
+    let (json, payload) = ask(Request::Annotations { now: 5 }, files[3]);
     assert!(matches!(annotation_file(&json, &payload, files[3]), Ok(AnnotationFile::NeedsLabels(q)) if q.labels()[0].label == "PER"));
     assert!(matches!(annotation_file(&json, "[]", files[3]), Err(FileProblem::Invalid(_))), "an incomplete answer is refused");
 }
@@ -81,7 +84,14 @@ fn workspace() -> Workspace {
 fn every_export_is_the_one_the_core_writes() {
     let w = workspace();
     let file = factmark::serialize_compact(&w);
-    for kind in [Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown { notes: false }, Export::Markdown { notes: true }] {
+    for kind in [
+        Export::W3c,
+        Export::ClaimReview,
+        Export::Csv,
+        Export::Markdown { notes: false },
+        Export::Markdown { notes: true },
+        Export::Html { notes: true },
+    ] {
         let (json, payload) = ask(Request::Export { kind, now: 1_764_255_600_000 }, file.as_bytes());
         let out = text(&json, payload).unwrap();
         assert_eq!(out, export(kind, &w, Timestamp(1_764_255_600_000)), "{kind:?}");
@@ -92,7 +102,22 @@ fn every_export_is_the_one_the_core_writes() {
 }
 
 #[test]
+fn skipped_items_and_their_reasons_cross_intact() {
+    let a = default_article();
+    let text = ArticleText::new(&a);
+    let file = br#"{"type":"AnnotationPage","items":[{"type":"Annotation","target":"https://example.org/"},{"type":"Annotation","target":{"selector":{"type":"TextQuoteSelector","exact":""}}},{"type":"Annotation","target":{"selector":{"type":"TextQuoteSelector","exact":"three regions"}}}]}"#;
+    let (json, payload) = ask(Request::Annotations { now: 5 }, file);
+    let Ok(AnnotationFile::Imported(via)) = annotation_file(&json, &payload, file) else { panic!("{json}") };
+    let Ok(AnnotationFile::Imported(direct)) = read_annotations(file, &text, Timestamp(5)) else { panic!() };
+    assert_eq!(via.skipped.total(), 2);
+    assert_eq!(via, direct);
+    for request in [Request::Page, Request::Annotations { now: 7 }, Request::Export { kind: Export::Markdown { notes: true }, now: 1 }] {
+        assert_eq!(Request::from_json(&request.to_json()), Some(request));
+    }
+}
+
+#[test]
 fn an_unknown_request_is_answered_with_a_problem() {
-    let (json, payload) = answer("{\"op\": \"paint\"}", Vec::new());
+    let (json, payload) = answer("{\"op\": \"paint\"}", Vec::new(), "");
     assert!(matches!(text(&json, payload), Err(FileProblem::Invalid(m)) if m.contains("does not know")));
 }

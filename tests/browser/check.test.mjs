@@ -118,10 +118,15 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   await page.getByRole('button', { name: 'Printable report' }).click();
   const view = page.getByRole('dialog', { name: 'Fact-check report' });
   await view.waitFor();
+  await view.locator('.report-body').waitFor();
   const text = await view.textContent();
-  assert.match(text, /Mostly true/);
-  assert.match(text, /Speaker: the Ukrainian President · verified/);
-  assert.match(text, /Value: \$14\.8 trillion · source: Forbes, 2023/);
+  assert.match(text, /Verdict: Mostly true/);
+  assert.match(text, /Verified: YesSpeaker: the Ukrainian President/);
+  assert.match(text, /Value: \$14\.8 trillion/);
+  assert.match(text, /Source: Forbes \(2023\)/);
+  assert.match(text, /Supported by: Figure 1/, 'links are in the printable report too');
+  assert.doesNotMatch(text, /““|””/, 'quotation marks not doubled');
+  assert.equal(await view.getByRole('link', { name: 'Forbes, 2023' }).getAttribute('href'), 'https://www.forbes.com/ukraine-minerals');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('article').isVisible(), false, 'print shows only the report');
   await page.emulateMedia({ media: 'screen' });
