@@ -115,6 +115,7 @@ pub fn filled_workspace(rng: &mut Rng, n: usize) -> crate::workspace::Workspace 
         );
         w.set_speaker_same_as(&id, "https://www.wikidata.org/wiki/Q3881", t).unwrap();
         w.set_review_url(&id, &format!("https://desk.example/checks/{k}"), t).unwrap();
+        w.set_techniques(&id, &[pick(rng).to_string(), "Cherry-picking".into()], t);
         if let Some(to) = ids.last() {
             w.add_link(&id, to, [Relation::Supports, Relation::Contradicts][rng.below(2)], t);
         }

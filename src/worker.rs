@@ -30,6 +30,9 @@ pub enum Request {
     Annotations { now: i64 },
     /// The bytes are the workspace as a Factmark file: write it as `kind`.
     Export { kind: Export, now: i64 },
+    /// The bytes are the text around a span ([`crate::suggest::window`]), the span at
+    /// `start..end` of it (code points): what it suggests ([`crate::suggest::Suggestions`]).
+    Suggest { start: usize, end: usize },
 }
 
 /// The formats the worker writes.
@@ -53,6 +56,7 @@ impl Request {
         match *self {
             Request::Page => json!({"op": "page"}),
             Request::Annotations { now } => json!({"op": "annotations", "now": now}),
+            Request::Suggest { start, end } => json!({"op": "suggest", "start": start, "end": end}),
             Request::Export { kind, now } => {
                 let (kind, notes) = match kind {
                     Export::W3c => ("w3c", false),
@@ -73,6 +77,7 @@ impl Request {
         Some(match v["op"].as_str()? {
             "page" => Request::Page,
             "annotations" => Request::Annotations { now },
+            "suggest" => Request::Suggest { start: v["start"].as_u64()? as usize, end: v["end"].as_u64()? as usize },
             "export" => Request::Export {
                 kind: match v["kind"].as_str()? {
                     "w3c" => Export::W3c,
@@ -107,6 +112,20 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
             Err(e) => problem(format!("the article could not be handed over ({e})")),
             Ok(parsed) => annotations_answer(&bytes, &ArticleText::new(&parsed.article), Timestamp(now)),
         },
+        Some(Request::Suggest { start, end }) => {
+            let chars: Vec<char> = text().chars().collect();
+            let Ok(range) = crate::text::CharRange::new(start.min(chars.len()), end.min(chars.len())) else {
+                return problem("the span to suggest for ends before it starts");
+            };
+            let found = crate::suggest::suggestions(&chars, range);
+            let header = json!({
+                "kind": "suggestions",
+                "speaker": found.speaker,
+                "figure": found.figure.and_then(|f| serde_json::to_value(f).ok()),
+                "source": found.source,
+            });
+            (header.to_string(), String::new())
+        }
         Some(Request::Export { kind, now }) => match factmark::parse(&text()) {
             Err(e) => problem(format!("the workspace could not be handed over ({e})")),
             Ok(parsed) => (json!({"kind": "text"}).to_string(), export(kind, &parsed.into_workspace().0, Timestamp(now))),
@@ -196,6 +215,19 @@ pub fn annotation_file(reply: &str, payload: &str, bytes: &[u8]) -> Result<Annot
         }
         _ => Err(other_answer()),
     }
+}
+
+/// The page's side: what a [`Request::Suggest`] found.
+pub fn suggestions(reply: &str) -> Result<crate::suggest::Suggestions, FileProblem> {
+    let (v, kind) = header(reply)?;
+    if kind != "suggestions" {
+        return Err(other_answer());
+    }
+    Ok(crate::suggest::Suggestions {
+        speaker: v["speaker"].as_str().map(str::to_string),
+        figure: serde_json::from_value(v["figure"].clone()).ok().flatten(),
+        source: v["source"][0].as_str().map(|name| (name.to_string(), v["source"][1].as_i64().and_then(|y| i32::try_from(y).ok()))),
+    })
 }
 
 /// The page's side: the text of a [`Request::Export`].

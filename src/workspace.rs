@@ -11,7 +11,7 @@ pub use html::push_escaped;
 
 use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
-use crate::annotation::{CheckerProfile, VerdictScale};
+use crate::annotation::{ArticleReview, CheckerProfile, VerdictScale};
 use crate::article::{Article, ArticleText};
 use crate::history::{Done, Edit, History, MergeKey};
 use crate::sha256::sha256_hex;
@@ -125,6 +125,8 @@ pub struct Workspace {
     /// with the article's file.
     profile: CheckerProfile,
     scale: VerdictScale,
+    /// The review of the article as a whole (a setting-like record, saved with the article).
+    review: ArticleReview,
 }
 
 impl Workspace {
@@ -140,6 +142,7 @@ impl Workspace {
             history: History::default(),
             profile: CheckerProfile::default(),
             scale: VerdictScale::default(),
+            review: ArticleReview::default(),
         }
     }
 

@@ -58,10 +58,8 @@ fuzz_target!(|data: &[u8]| {
             }
             6 => {
                 if let Some(id) = pick(&ids) {
-                    let _ = ws.suggest_speaker(&id);
-                    let v = ws.suggest_figure(&id);
-                    ws.set_figure_value(&id, v, now);
-                    let _ = ws.suggest_figure_source(&id);
+                    let found = ws.suggest(&id).unwrap_or_default();
+                    ws.set_figure_value(&id, found.figure, now);
                     for b in ws.blocks_of(&id) {
                         let _ = ws.block_html(b, Some(&id));
                     }

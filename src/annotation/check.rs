@@ -8,6 +8,7 @@
 //!   the `verdict` field read with the same scale as a claim's verdict;
 //! * figures and quotes: links to the claims they support or contradict.
 
+mod article_review;
 mod evidence;
 mod figure_source;
 mod figure_value;
@@ -17,6 +18,7 @@ mod profile;
 mod scale;
 mod url;
 
+pub use article_review::{credibility_rating, ArticleReview, DEFAULT_RATINGS, DEFAULT_TECHNIQUES};
 pub use evidence::Evidence;
 pub use figure_source::FigureSource;
 pub use figure_value::{FigureValue, Kind, Qualifier, Unit};
@@ -73,6 +75,9 @@ pub struct Check {
     /// The published fact-check page of this claim, when it is not the profile's pattern.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "url::deserialize_optional")]
     pub review_url: Option<String>,
+    /// Misleading techniques found in this span (names from the technique list).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub techniques: Vec<String>,
 }
 
 /// Who a speaker is, for the schema.org type of a claim's author.
@@ -155,6 +160,7 @@ mod tests {
             speaker_kind: Some(SpeakerKind::Organization),
             speaker_same_as: Some("https://www.wikidata.org/wiki/Q212".into()),
             review_url: Some("https://desk.example/checks/1".into()),
+            techniques: vec!["Cherry-picking".into()],
         };
         let v = serde_json::to_value(&check).unwrap();
         assert_eq!(v["links"], json!([{"to": "claim-1", "relation": "contradicts"}]));

@@ -27,17 +27,60 @@ pub fn serialize(ws: &Workspace, review_date: Timestamp) -> String {
     script_safe(serde_json::to_string_pretty(&Value::Array(reviews(ws, review_date))).expect("plain data always serialises"))
 }
 
-/// The reviews as JSON values (for embedding in a page's `<script type="application/ld+json">`).
+/// The reviews as JSON values (for embedding in a page's `<script type="application/ld+json">`),
+/// then the article's own `Review` when it has one ([`article_review`]).
 pub fn reviews(ws: &Workspace, review_date: Timestamp) -> Vec<Value> {
     // Claims are numbered among all the article's claims, so a claim keeps its page address
     // when another one gets its verdict.
-    ws.annotations()
+    let mut out: Vec<Value> = ws
+        .annotations()
         .iter()
         .filter(|a| a.tag == Tag::Claim)
         .enumerate()
         .filter(|(_, a)| a.check.verdict.is_some())
         .map(|(i, a)| review(ws, a, i + 1, review_date))
-        .collect()
+        .collect();
+    out.extend(article_review(ws, review_date));
+    out
+}
+
+/// The review of the article as a whole, as a schema.org `Review` of the `NewsArticle`: the
+/// credibility rating on the profile's scale, the key takeaway as `headline`, the summary as
+/// `reviewBody`, the techniques found as `negativeNotes`. `None` when nothing is rated or said.
+pub fn article_review(ws: &Workspace, review_date: Timestamp) -> Option<Value> {
+    let r = ws.review();
+    if r.rating.is_none() && r.takeaway.is_empty() && r.summary.is_empty() {
+        return None;
+    }
+    let scale = ws.profile().credibility_scale();
+    let rating = r.rating.as_deref().map(|label| {
+        let numbers = crate::annotation::credibility_rating(&scale, label);
+        object(vec![
+            ("@type", Some(json!("Rating"))),
+            ("ratingValue", numbers.map(|(v, _)| json!(v))),
+            ("bestRating", numbers.map(|(_, b)| json!(b))),
+            ("worstRating", numbers.map(|_| json!(1))),
+            ("alternateName", Some(json!(label))),
+            ("name", Some(json!(label))),
+        ])
+    });
+    let mut techniques: Vec<String> = r.techniques.clone();
+    for t in ws.annotations().iter().flat_map(|a| a.check.techniques.iter()) {
+        if !techniques.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            techniques.push(t.clone());
+        }
+    }
+    Some(object(vec![
+        ("@context", Some(json!(CONTEXT))),
+        ("@type", Some(json!("Review"))),
+        ("itemReviewed", news_article(ws)),
+        ("reviewRating", rating),
+        ("headline", non_empty(&r.takeaway)),
+        ("reviewBody", non_empty(&r.summary)),
+        ("negativeNotes", (!techniques.is_empty()).then(|| json!(techniques))),
+        ("author", reviewer(ws)),
+        ("datePublished", Some(json!(review_date.to_date()))),
+    ]))
 }
 
 fn object(pairs: Vec<(&str, Option<Value>)>) -> Value {
@@ -297,6 +340,33 @@ mod tests {
                 assert!(value.to_string().contains(serde_json::to_string(p.trim()).unwrap()[1..].trim_end_matches('"')), "{p} is kept");
             }
         }
+    }
+
+    #[test]
+    fn the_article_review_is_a_review_of_the_news_article() {
+        let Some(path) = crate::testing::shared("conformance/schemaorg/claimreview-schema-extract.json") else { return };
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut w = ws();
+        assert_eq!(parsed(&w).len(), 2, "no review yet: claims only");
+        w.set_review(crate::annotation::ArticleReview::new(
+            Some("Low credibility"),
+            "Overstates the figure",
+            "Long.",
+            &["Misleading headline".into()],
+        ));
+        w.set_techniques(&id(1), &["Cherry-picking".into()], Timestamp(3));
+        let all = parsed(&w);
+        let r = all.last().unwrap();
+        assert_eq!(r["@type"], "Review");
+        assert_eq!(r["itemReviewed"]["@type"], "NewsArticle");
+        assert_eq!(r["itemReviewed"]["url"], "https://news.example/zelensky-minerals");
+        assert_eq!(
+            r["reviewRating"],
+            json!({"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1, "alternateName": "Low credibility", "name": "Low credibility"})
+        );
+        assert_eq!((r["headline"].as_str(), r["reviewBody"].as_str()), (Some("Overstates the figure"), Some("Long.")));
+        assert_eq!(r["negativeNotes"], json!(["Misleading headline", "Cherry-picking"]));
+        assert_eq!(super::super::schema_org::violations(r, &schema), Vec::<String>::new());
     }
 
     #[test]

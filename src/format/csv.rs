@@ -18,7 +18,7 @@ use std::fmt;
 
 /// The first nine columns are those of the first version, in the same order; the
 /// fact-check columns come after them so that sheets reading by position keep working.
-pub const HEADER: [&str; 27] = [
+pub const HEADER: [&str; 28] = [
     "id",
     "tag",
     "text",
@@ -46,6 +46,7 @@ pub const HEADER: [&str; 27] = [
     "speaker type",
     "speaker page",
     "review page",
+    "techniques",
 ];
 
 /// Writes every annotation (anchored ones in document order, then orphans) as one row.
@@ -58,7 +59,7 @@ pub fn serialize(ws: &Workspace) -> String {
     out
 }
 
-fn row(a: &Annotation) -> [String; 27] {
+fn row(a: &Annotation) -> [String; 28] {
     let c = &a.check;
     let lines = |items: Vec<String>| items.join("\n");
     let number = |v: f64| if v.is_finite() { format!("{v}") } else { String::new() };
@@ -108,6 +109,7 @@ fn row(a: &Annotation) -> [String; 27] {
         c.speaker_kind.map(|k| k.schema_type().to_string()).unwrap_or_default(),
         c.speaker_same_as.clone().unwrap_or_default(),
         c.review_url.clone().unwrap_or_default(),
+        lines(c.techniques.clone()),
     ]
 }
 

@@ -10,7 +10,7 @@
 
 use super::JsonError;
 use crate::annotation::{Annotation, AnnotationId, Origin, Status, Tag, Target};
-use crate::annotation::{Check, CheckerProfile, VerdictScale};
+use crate::annotation::{ArticleReview, Check, CheckerProfile, VerdictScale};
 use crate::article::{Article, BLOCK_SEPARATOR};
 use crate::text::CharRange;
 use crate::time::Timestamp;
@@ -32,6 +32,9 @@ struct FileDoc {
     /// The verdict labels; absent when they are the default scale.
     #[serde(default, skip_serializing_if = "is_default_scale")]
     scale: VerdictScale,
+    /// The review of the article as a whole; absent when empty.
+    #[serde(default, skip_serializing_if = "ArticleReview::is_empty")]
+    review: ArticleReview,
     article: FileArticle,
     annotations: Vec<FileAnnotation>,
 }
@@ -132,6 +135,8 @@ pub struct Parsed {
     pub profile: CheckerProfile,
     /// The default scale when the file has none.
     pub scale: VerdictScale,
+    /// Empty when the file has none.
+    pub review: ArticleReview,
 }
 
 impl Parsed {
@@ -141,6 +146,7 @@ impl Parsed {
         let mut ws = Workspace::new(self.article);
         ws.set_profile(self.profile);
         ws.set_scale(self.scale);
+        ws.set_review(self.review);
         let report = ws.load(self.annotations);
         (ws, report)
     }
@@ -187,6 +193,7 @@ fn to_doc_with(ws: &Workspace, with_annotations: bool) -> FileDoc {
         version: VERSION,
         profile: ws.profile().clone(),
         scale: ws.scale().clone(),
+        review: ws.review().clone(),
         article: FileArticle {
             title: a.title.clone(),
             date: a.date.clone(),
@@ -248,7 +255,7 @@ pub fn parse_value(value: Value) -> Result<Parsed, FileError> {
         .map(|(i, f)| from_file(f).map_err(|m| FileError::Invalid(format!("annotation {}: {m}", i + 1))))
         .collect::<Result<_, _>>()?;
     // Settings never make a file unreadable: whatever was written is read back.
-    Ok(Parsed { article, annotations, profile: doc.profile, scale: VerdictScale::tidy(doc.scale.labels) })
+    Ok(Parsed { article, annotations, profile: doc.profile, scale: VerdictScale::tidy(doc.scale.labels), review: doc.review })
 }
 
 /// Rebuilds headline and paragraphs from the canonical text.

@@ -79,6 +79,9 @@ pub struct Report {
     pub title: String,
     /// The article and the checker: "Outlet", "By", "Published", "Source", "Checked by", "Report date".
     pub facts: Vec<Field>,
+    /// The review of the article as a whole: rating, takeaway, summary, techniques found
+    /// (with the spans flagged with each); empty when there is none.
+    pub review: Vec<Field>,
     pub checked: usize,
     pub claims: usize,
     /// Claims by verdict, then "Not checked" with its count when some are.
@@ -147,8 +150,43 @@ impl Report {
             let intro = Some("These annotations were made on another version of the article.");
             sections.push(Section { heading: "Could not place on the text", intro, items: orphans });
         }
-        Report { title: article.display_title(), facts, checked: progress.checked, claims: progress.claims, by_verdict, sections }
+        let review = review_fields(ws, &labels);
+        Report { title: article.display_title(), facts, review, checked: progress.checked, claims: progress.claims, by_verdict, sections }
     }
+}
+
+/// The article review's fields; each technique found lists the spans flagged with it.
+fn review_fields(ws: &Workspace, labels: &HashMap<AnnotationId, String>) -> Vec<Field> {
+    let r = ws.review();
+    let mut fields = Vec::new();
+    if let Some(rating) = &r.rating {
+        fields.push(field("Rating", Value::Text(rating.clone())));
+    }
+    if !r.takeaway.is_empty() {
+        fields.push(field("Key takeaway", Value::Text(r.takeaway.clone())));
+    }
+    if !r.summary.is_empty() {
+        fields.push(field("Summary", Value::Lines(r.summary.clone())));
+    }
+    let mut techniques: Vec<String> = r.techniques.clone();
+    for a in ws.annotations().iter() {
+        for t in &a.check.techniques {
+            if !techniques.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                techniques.push(t.clone());
+            }
+        }
+    }
+    for t in techniques {
+        let spans: Vec<&str> = ws
+            .annotations()
+            .iter()
+            .filter(|a| a.check.techniques.iter().any(|x| x.eq_ignore_ascii_case(&t)))
+            .filter_map(|a| labels.get(&a.id).map(String::as_str))
+            .collect();
+        let value = if spans.is_empty() { "found in the article".to_string() } else { format!("in {}", spans.join(", ")) };
+        fields.push(field(&t, Value::Text(value)));
+    }
+    fields
 }
 
 /// "Claim 2" for every annotation: numbered per tag, in document order, orphans last.
@@ -213,6 +251,9 @@ fn item(ws: &Workspace, labels: &HashMap<AnnotationId, String>, a: &Annotation, 
     }
     for (from, relation) in ws.annotations().backlinks(&a.id) {
         fields.push(field(relation.passive_label(), mention(ws, labels, &from.id)));
+    }
+    if !c.techniques.is_empty() {
+        fields.push(field("Misleading techniques", Value::Text(c.techniques.join(", "))));
     }
     if notes && !a.note.trim().is_empty() {
         fields.push(field("Note (internal)", Value::Lines(a.note.clone())));
@@ -314,6 +355,27 @@ mod tests {
         assert!(!public.contains("Needs second source") && !public.contains("Note"), "{public}");
         assert!(public.contains("- **Claim as checked:** Minerals worth $14.8tn\n"));
         assert!(markdown(&w, Timestamp(0), true).contains("- **Note (internal):** Needs second source"));
+    }
+
+    #[test]
+    fn the_article_review_comes_first_with_the_flagged_spans() {
+        let mut w = ws();
+        w.set_review(crate::annotation::ArticleReview::new(
+            Some("Low credibility"),
+            "Overstates the figure",
+            "Two lines\nof summary",
+            &["Misleading headline".into()],
+        ));
+        w.set_techniques(&id(1), &["Cherry-picking".into()], Timestamp(3));
+        let md = markdown(&w, Timestamp(0), false);
+        let review = md.find("## Article review").unwrap();
+        assert!(review < md.find("## Progress").unwrap());
+        assert!(md.contains("## Article review\n\n- **Rating:** Low credibility\n- **Key takeaway:** Overstates the figure\n"));
+        assert!(md.contains("- **Misleading headline:** found in the article\n- **Cherry-picking:** in Claim 2\n"), "{md}");
+        assert!(md.contains("- **Misleading techniques:** Cherry-picking\n"));
+        let page = html(&w, Timestamp(0), false);
+        assert!(page.contains("<h2>Article review</h2>") && page.contains("Overstates the figure"));
+        assert!(!markdown(&ws(), Timestamp(0), false).contains("Article review"), "none: no section");
     }
 
     #[test]

@@ -7,7 +7,11 @@ const AGENTS: [&str; 2] = ["Person", "Organization"];
 
 /// The property names a type has, from the extract of schema.org in `../shared`.
 fn properties(schema: &Value, t: &str) -> Option<Vec<String>> {
-    let list = |v: &Value| v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect::<Vec<_>>());
+    // A list of names, or an object keyed by them (properties with what they expect).
+    let list = |v: &Value| match v {
+        Value::Object(o) => Some(o.keys().cloned().collect::<Vec<_>>()),
+        _ => v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect::<Vec<_>>()),
+    };
     let class = |c: &str, key: &str| list(&schema["classes"][c][key]).unwrap_or_default();
     let thing = class("Thing", "all_own_property_names");
     let work = [class("CreativeWork", "all_own_property_names"), thing.clone()].concat();
@@ -43,6 +47,7 @@ fn allowed_value(key: &str, v: &Value) -> bool {
         "author" | "publisher" => typed(v, &AGENTS),
         "appearance" | "firstAppearance" => typed(v, &CREATIVE_WORKS) || is_url(v),
         "citation" => typed(v, &CREATIVE_WORKS) || v.is_string(),
+        "negativeNotes" | "positiveNotes" => v.is_string() || typed(v, &["ItemList", "ListItem", "WebContent"]),
         _ => true,
     }
 }

@@ -73,6 +73,7 @@ pub fn restore(store: &dyn Store, article: Article) -> (Workspace, Saved, Vec<St
         if ws.profile().is_empty() {
             ws.set_profile(meta.profile);
         }
+        ws.set_review(meta.review);
         // Details edited in this browser win over those the article was opened with (the
         // built-in article, or a page read again).
         let saved_details = crate::workspace::DetailsForm::of(&meta.article);

@@ -56,9 +56,10 @@ pub(super) fn chunk(set: &AnnotationSet, k: usize) -> impl Iterator<Item = &Anno
     set.iter().filter(move |a| chunk_of(&a.id) == k)
 }
 
-/// A fingerprint of the article-level part of the file (text, details, profile, scale).
+/// A fingerprint of the article-level part of the file (text, details, profile, scale, review).
 pub(super) fn meta_fingerprint(ws: &Workspace) -> u64 {
     let mut h = fnv(ws.sha256().as_bytes());
+    h = fnv_from(serde_json::to_string(ws.review()).unwrap_or_default().as_bytes(), h);
     h = fnv_from(format!("{:?}", ws.details_form()).as_bytes(), h);
     h = fnv_from(serde_json::to_string(ws.profile()).unwrap_or_default().as_bytes(), h);
     fnv_from(ws.scale().to_lines().as_bytes(), h)

@@ -216,3 +216,19 @@ fn edited_details_are_saved_and_come_back_with_the_article() {
     assert_eq!(back.article().outlet.as_deref(), Some("News"));
     assert_eq!(back.annotations().len(), 3);
 }
+
+#[test]
+fn the_article_review_is_saved_and_comes_back() {
+    let store = MemoryStore::default();
+    let mut w = ws_with(2);
+    let mut saved = Saved::default();
+    save_all(&store, &w, &mut saved).unwrap();
+    let review =
+        crate::annotation::ArticleReview::new(Some("Low credibility"), "Overstates the figure", "Long.", &["Cherry-picking".into()]);
+    w.set_review(review.clone());
+    assert!(save_all(&store, &w, &mut saved).unwrap(), "a review change is written");
+    let (back, _, notices) = restore(&store, ws_with(0).article().clone());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.review(), &review);
+    assert_eq!(back.annotations().len(), 2);
+}

@@ -5,7 +5,6 @@
 use super::browser::now;
 use super::state::AppState;
 use crate::annotation::{Annotation, AnnotationId, Relation, SpeakerKind, Tag, SHORT_CLAIM_CHARS};
-use crate::suggest::parse_figure;
 use leptos::prelude::*;
 
 const NOT_CHECKED: &str = "";
@@ -63,11 +62,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
         view! {
             <div class="field-row">
                 {text_field("Speaker", move || check(&|a| a.check.speaker.clone()), move |v| with_id(&|id| { state.apply(|w| w.set_speaker(id, &v, now())); }))}
-                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
-                    match state.ws.with_untracked(|w| w.suggest_speaker(id)) {
-                        Some(s) => { state.apply(|w| w.set_speaker(id, &s, now())); }
-                        None => state.announce("No attribution found near this text"),
-                    }
+                <button type="button" class="suggest" on:click=move |_| with_suggestions(state, id(), |state, id, found| match found.speaker {
+                    Some(s) => { state.apply(|w| w.set_speaker(&id, &s, now())); }
+                    None => state.announce("No attribution found near this text"),
                 })>"Suggest"</button>
             </div>
         }
@@ -126,6 +123,24 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     with_id(&|id| { state.try_apply(|w| w.set_review_url(id, &v, now())); });
                 } />
             </label>
+        }
+        .into_any()
+    };
+
+    // Misleading techniques can be flagged on any span.
+    let techniques = move || {
+        let flagged = move || ann.with(|a| a.as_ref().map(|a| a.check.techniques.clone()).unwrap_or_default());
+        let all = move || state.ws.with(|w| w.profile().technique_list());
+        let set = move |list: Vec<String>| {
+            with_id(&|id| {
+                state.apply(|w| w.set_techniques(id, &list, now()));
+            })
+        };
+        view! {
+            <details class="techniques">
+                <summary>{move || match flagged().len() { 0 => "Misleading techniques".to_string(), n => format!("Misleading techniques ({n})") }}</summary>
+                {super::review_form::technique_checks(all, flagged, set)}
+            </details>
         }
         .into_any()
     };
@@ -240,15 +255,18 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
             <p class="figure-value">"Value: " <strong data-figure-value>{shown}</strong></p>
             <div class="field-row">
                 <input type="text" aria-label="Figure value" placeholder="e.g. $14.8 trillion, 70%" prop:value=move || figure_text.get() on:input=move |ev| figure_text.set(event_target_value(&ev)) />
-                <button type="button" on:click=move |_| with_id(&|id| {
-                    match parse_figure(&figure_text.get_untracked()) {
-                        Some(v) => { state.apply(|w| w.set_figure_value(id, Some(v.clone()), now())); figure_text.set(String::new()); }
-                        None => state.notify(super::notices::NoticeKind::Info, "That is not a number Factmark can read, e.g. “$14.8 trillion”, “70%”, “three regions”."),
-                    }
-                })>"Set value"</button>
-                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
-                    let v = state.ws.with_untracked(|w| w.suggest_figure(id));
-                    state.apply(|w| w.set_figure_value(id, v.clone(), now()));
+                <button type="button" on:click=move |_| {
+                    let Some(id) = id() else { return };
+                    let typed = figure_text.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        match super::formats::read_value(typed).await {
+                            Some(v) => { state.apply(|w| w.set_figure_value(&id, Some(v.clone()), now())); figure_text.set(String::new()); }
+                            None => state.notify(super::notices::NoticeKind::Info, "That is not a number Factmark can read, e.g. “$14.8 trillion”, “70%”, “three regions”."),
+                        }
+                    });
+                }>"Set value"</button>
+                <button type="button" class="suggest" on:click=move |_| with_suggestions(state, id(), |state, id, found| {
+                    state.apply(|w| w.set_figure_value(&id, found.figure.clone(), now()));
                 })>"Read from text"</button>
             </div>
             <div class="field-row">
@@ -260,11 +278,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     let name = state.ws.with_untracked(|w| w.annotations().get(id).and_then(|a| a.check.figure_source.as_ref().map(|s| s.name.clone()))).unwrap_or_default();
                     state.apply(|w| w.set_figure_source(id, &name, v.trim().parse().ok(), now()));
                 }))}
-                <button type="button" class="suggest" on:click=move |_| with_id(&|id| {
-                    match state.ws.with_untracked(|w| w.suggest_figure_source(id)) {
-                        Some((name, year)) => { state.apply(|w| w.set_figure_source(id, &name, year, now())); }
-                        None => state.announce("No source found near this figure"),
-                    }
+                <button type="button" class="suggest" on:click=move |_| with_suggestions(state, id(), |state, id, found| match found.source {
+                    Some((name, year)) => { state.apply(|w| w.set_figure_source(&id, &name, year, now())); }
+                    None => state.announce("No source found near this figure"),
                 })>"Suggest"</button>
             </div>
         }
@@ -312,6 +328,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 {(t == Tag::Quote).then(quote)}
                 {(t == Tag::Figure).then(figure)}
                 {(t != Tag::Claim).then(links)}
+                {techniques()}
                 {(t == Tag::Claim).then(|| view! {
                     <ul class="backlinks" aria-label="Linked figures and quotes">
                         {move || backlinks().into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
@@ -321,6 +338,21 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
         }
         .into_any()
     }
+}
+
+/// Asks the formats worker what the text suggests for `id`, then hands it to `then`.
+fn with_suggestions(
+    state: AppState,
+    id: Option<AnnotationId>,
+    then: impl FnOnce(AppState, AnnotationId, crate::suggest::Suggestions) + 'static,
+) {
+    let Some(id) = id else { return };
+    leptos::task::spawn_local(async move {
+        match super::formats::suggest(state, &id).await {
+            Some(found) => then(state, id, found),
+            None => state.announce("No suggestion for this text"),
+        }
+    });
 }
 
 /// Claims and figures carry a verdict (a figure's is its verification status); quotes don't.

@@ -4,9 +4,12 @@
 
 use super::notices::NoticeKind;
 use super::state::AppState;
+use crate::annotation::{AnnotationId, FigureValue};
+use crate::suggest::Suggestions;
+use crate::text::CharRange;
 use crate::worker::{self, Export, Request};
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
-use leptos::prelude::Set;
+use leptos::prelude::{Set, WithUntracked};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -32,6 +35,24 @@ pub fn open_page(state: AppState, what: String, html: String) {
 pub async fn export(kind: Export, file: String, now: i64) -> Result<String, String> {
     let (reply, payload) = ask(&Request::Export { kind, now }, file.as_bytes(), None).await?;
     worker::text(&reply, payload).map_err(|p| p.to_string())
+}
+
+/// What the text suggests for the annotation `id` (its neighbourhood goes to the worker);
+/// `None` for an orphan, or when the worker could not answer.
+pub async fn suggest(state: AppState, id: &AnnotationId) -> Option<Suggestions> {
+    let (window, range) = state.ws.with_untracked(|w| w.suggestion_window(id))?;
+    suggest_in(window, range).await
+}
+
+/// A typed figure ("$14.8 trillion", "70%"), read as the text's figures are.
+pub async fn read_value(text: String) -> Option<FigureValue> {
+    let range = CharRange::new(0, text.chars().count()).ok()?;
+    suggest_in(text, range).await?.figure
+}
+
+async fn suggest_in(text: String, range: CharRange) -> Option<Suggestions> {
+    let (reply, _) = ask(&Request::Suggest { start: range.start(), end: range.end() }, text.as_bytes(), None).await.ok()?;
+    worker::suggestions(&reply).ok()
 }
 
 /// The worker's answer to `request` with `bytes` and, for an annotation file, the article as

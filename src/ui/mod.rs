@@ -15,6 +15,7 @@ mod near_blocks;
 mod notices;
 mod panel;
 mod report_view;
+mod review_form;
 mod selection;
 mod state;
 mod storage;

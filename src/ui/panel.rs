@@ -182,6 +182,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
                 </div>
             </div>
             <super::details_form::ArticleDetails state />
+            <super::review_form::ArticleReviewForm state />
             <Progress state />
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>

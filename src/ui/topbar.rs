@@ -258,14 +258,17 @@ fn ProfileButton(state: AppState) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let (name, org, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let pattern = RwSignal::new(String::new());
+    let (ratings, techniques) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let scale = RwSignal::new(String::new());
     let open = move |_| {
         let p = state.ws.with_untracked(|w| w.profile().clone());
+        ratings.set(p.credibility_scale().join("\n"));
+        techniques.set(p.technique_list().join("\n"));
         scale.set(state.ws.with_untracked(|w| w.scale().to_lines()));
         name.set(p.name);
         org.set(p.organisation);
         url.set(p.url);
-        pattern.set(p.review_url_pattern);
+        pattern.set(p.review_url_pattern.clone());
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -277,6 +280,7 @@ fn ProfileButton(state: AppState) -> impl IntoView {
             Err(e) => return state.notify(NoticeKind::Error, format!("Verdict scale not saved: {e}")),
         };
         let profile = crate::annotation::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked());
+        let profile = profile.map(|p| p.with_lists(&ratings.get_untracked(), &techniques.get_untracked()));
         match profile.and_then(|p| p.with_review_pattern(&pattern.get_untracked())) {
             Ok(p) => {
                 state.set_profile(p);
@@ -307,6 +311,14 @@ fn ProfileButton(state: AppState) -> impl IntoView {
                 <label class="field">
                     <span>"Verdict scale, best first, one per line"</span>
                     <textarea rows="7" prop:value=move || scale.get() on:input=move |ev| scale.set(event_target_value(&ev))></textarea>
+                </label>
+                <label class="field">
+                    <span>"Article credibility scale, best first, one per line"</span>
+                    <textarea rows="5" prop:value=move || ratings.get() on:input=move |ev| ratings.set(event_target_value(&ev))></textarea>
+                </label>
+                <label class="field">
+                    <span>"Misleading techniques, one per line"</span>
+                    <textarea rows="6" prop:value=move || techniques.get() on:input=move |ev| techniques.set(event_target_value(&ev))></textarea>
                 </label>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"Cancel"</button>

@@ -111,9 +111,32 @@ fn skipped_items_and_their_reasons_cross_intact() {
     let Ok(AnnotationFile::Imported(direct)) = read_annotations(file, &text, Timestamp(5)) else { panic!() };
     assert_eq!(via.skipped.total(), 2);
     assert_eq!(via, direct);
-    for request in [Request::Page, Request::Annotations { now: 7 }, Request::Export { kind: Export::Markdown { notes: true }, now: 1 }] {
+    for request in [
+        Request::Page,
+        Request::Annotations { now: 7 },
+        Request::Export { kind: Export::Markdown { notes: true }, now: 1 },
+        Request::Suggest { start: 3, end: 9 },
+    ] {
         assert_eq!(Request::from_json(&request.to_json()), Some(request));
     }
+}
+
+#[test]
+fn suggestions_cross_intact() {
+    let mut w = Workspace::new(default_article());
+    let t: String = w.text().chars().iter().collect();
+    for needle in ["$14.8 trillion", "That is entirely fair", "three regions", "Donetsk"] {
+        let s = t[..t.find(needle).unwrap()].chars().count();
+        let id = AnnotationId::new_v4([s as u8; 16]);
+        w.create(CharRange::new(s, s + needle.chars().count()).unwrap(), Tag::Quote, id.clone(), Timestamp(1)).unwrap();
+        let (window, range) = w.suggestion_window(&id).unwrap();
+        let (json, _) = answer(&Request::Suggest { start: range.start(), end: range.end() }.to_json(), window.into_bytes(), "");
+        assert_eq!(suggestions(&json).unwrap(), w.suggest(&id).unwrap(), "{needle}");
+    }
+    let (json, _) = answer(&Request::Suggest { start: 0, end: 14 }.to_json(), b"$14.8 trillion".to_vec(), "");
+    assert_eq!(suggestions(&json).unwrap().figure.map(|f| f.value), Some(14.8e12), "a typed value is read the same way");
+    let (json, _) = answer(&Request::Suggest { start: 3, end: 1 }.to_json(), b"abc".to_vec(), "");
+    assert!(suggestions(&json).is_err());
 }
 
 #[test]

@@ -79,13 +79,13 @@ fn random_actions_never_panic_and_keep_quotes_true() {
                     _ => {
                         // What the editor does with a selected annotation.
                         if let Some(id) = pick(&mut rng, &ids) {
-                            if let Some(s) = ws.suggest_speaker(&id) {
-                                ws.set_speaker(&id, &s, now);
+                            let found = ws.suggest(&id).unwrap_or_default();
+                            if let Some(s) = &found.speaker {
+                                ws.set_speaker(&id, s, now);
                             }
-                            let v = ws.suggest_figure(&id);
-                            let _ = v.as_ref().map(ToString::to_string);
-                            ws.set_figure_value(&id, v, now);
-                            if let Some((name, year)) = ws.suggest_figure_source(&id) {
+                            let _ = found.figure.as_ref().map(ToString::to_string);
+                            ws.set_figure_value(&id, found.figure, now);
+                            if let Some((name, year)) = found.source {
                                 ws.set_figure_source(&id, &name, year, now);
                             }
                             for b in ws.blocks_of(&id) {

@@ -7,10 +7,12 @@
 
 use super::{Change, Workspace};
 use crate::annotation::{
-    web_address, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, SpeakerKind, UrlError, VerdictScale,
+    web_address, ArticleReview, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, SpeakerKind, UrlError,
+    VerdictScale,
 };
 use crate::annotation::{AnnotationId, Tag};
-use crate::suggest::{figure_source, parse_figure, suggest_speaker};
+use crate::suggest;
+use crate::text::CharRange;
 use crate::time::Timestamp;
 
 impl Workspace {
@@ -21,6 +23,22 @@ impl Workspace {
     /// Replaces the checker's profile (a setting: not part of undo).
     pub fn set_profile(&mut self, profile: CheckerProfile) {
         self.profile = profile;
+    }
+
+    pub fn review(&self) -> &ArticleReview {
+        &self.review
+    }
+
+    /// Replaces the article review (saved with the article; not part of undo, as the details).
+    pub fn set_review(&mut self, review: ArticleReview) {
+        self.review = review;
+    }
+
+    /// Sets the misleading techniques found in a span, once each.
+    pub fn set_techniques(&mut self, id: &AnnotationId, techniques: &[String], now: Timestamp) -> Change {
+        let list = ArticleReview::new(None, "", "", techniques).techniques;
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.techniques = list)
     }
 
     pub fn scale(&self) -> &VerdictScale {
@@ -156,28 +174,20 @@ impl Workspace {
         crate::annotation::search(self.set.iter(), query)
     }
 
-    /// A speaker for a quote or claim, from the text around it (see [`suggest_speaker`]).
-    pub fn suggest_speaker(&self, id: &AnnotationId) -> Option<String> {
+    /// The text the suggestions for an anchored annotation read ([`suggest::window`]) and
+    /// the annotation's range in it: what the page sends to the formats worker.
+    pub fn suggestion_window(&self, id: &AnnotationId) -> Option<(String, CharRange)> {
         let a = self.set.get(id).filter(|a| !a.is_orphan())?;
-        suggest_speaker(self.text.chars(), a.range())
+        let chars = self.text.chars();
+        let (start, end) = suggest::window(chars, a.range());
+        let local = CharRange::new(a.range().start() - start, a.range().end() - start).ok()?;
+        Some((chars[start..end].iter().collect(), local))
     }
 
-    /// A figure's value read from its quoted text.
-    pub fn suggest_figure(&self, id: &AnnotationId) -> Option<FigureValue> {
-        parse_figure(&self.set.get(id)?.target.exact)
-    }
-
-    /// A figure's source from its sentence, else from the sentence before it in the same
-    /// paragraph ("According to Forbes …, the value is $14.8 trillion. More than 70% …").
-    pub fn suggest_figure_source(&self, id: &AnnotationId) -> Option<(String, Option<i32>)> {
-        let a = self.set.get(id).filter(|a| !a.is_orphan())?;
-        let block = self.text.blocks().get(self.text.block_at(a.range().start())?)?;
-        let chars = &self.text.chars()[block.range.start()..block.range.end()];
-        let at = a.range().start().saturating_sub(block.range.start());
-        let sentences = crate::suggest::sentence::sentences(chars);
-        let i = sentences.iter().rposition(|s| s.start <= at)?;
-        let text = |k: usize| chars[sentences[k].clone()].iter().collect::<String>();
-        figure_source(&text(i)).or_else(|| i.checked_sub(1).and_then(|p| figure_source(&text(p))))
+    /// What the text suggests for an annotation (natively; the page asks the formats worker).
+    pub fn suggest(&self, id: &AnnotationId) -> Option<suggest::Suggestions> {
+        let (text, range) = self.suggestion_window(id)?;
+        Some(suggest::suggestions(&text.chars().collect::<Vec<_>>(), range))
     }
 }
 
@@ -267,15 +277,15 @@ mod tests {
     #[test]
     fn figure_values_and_suggestions() {
         let mut w = ws_with(&[(1, "$14.8 trillion", Tag::Figure), (2, "More than 70%", Tag::Figure), (3, "three regions", Tag::Figure)]);
-        let v = w.suggest_figure(&id(1)).unwrap();
+        let v = w.suggest(&id(1)).unwrap().figure.unwrap();
         assert_eq!((v.value, &v.unit), (14.8e12, &Unit::Currency("USD".into())));
         w.set_figure_value(&id(1), Some(v.clone()), Timestamp(2));
         assert_eq!(check(&w, 1).figure, Some(v));
         assert_eq!(w.set_figure_value(&id(1), Some(FigureValue::new(f64::INFINITY, Unit::Count)), Timestamp(3)), Change::default());
-        assert_eq!(w.suggest_figure(&id(2)).unwrap().qualifier, Qualifier::MoreThan);
-        assert_eq!(w.suggest_figure_source(&id(1)), Some(("Forbes".into(), Some(2023))));
-        assert_eq!(w.suggest_figure_source(&id(2)), Some(("Forbes".into(), Some(2023))), "from the sentence before");
-        assert_eq!(w.suggest_figure(&id(3)).unwrap().value, 3.0);
+        assert_eq!(w.suggest(&id(2)).unwrap().figure.unwrap().qualifier, Qualifier::MoreThan);
+        assert_eq!(w.suggest(&id(1)).unwrap().source, Some(("Forbes".into(), Some(2023))));
+        assert_eq!(w.suggest(&id(2)).unwrap().source, Some(("Forbes".into(), Some(2023))), "from the sentence before");
+        assert_eq!(w.suggest(&id(3)).unwrap().figure.unwrap().value, 3.0);
         w.set_figure_value(&id(1), None, Timestamp(4));
         assert_eq!(check(&w, 1).figure, None);
     }
@@ -316,8 +326,8 @@ mod tests {
         w.set_rationale(&id(2), "Deposits in DONETSK region", Timestamp(3));
         assert_eq!(w.search("donetsk"), vec![id(2)]);
         assert_eq!(w.search("ENTIRELY"), vec![id(3)]);
-        assert_eq!(w.suggest_speaker(&id(3)).as_deref(), Some("Zelensky"));
-        assert_eq!(w.suggest_speaker(&id(1)).as_deref(), Some("Forbes"));
+        assert_eq!(w.suggest(&id(3)).unwrap().speaker.as_deref(), Some("Zelensky"));
+        assert_eq!(w.suggest(&id(1)).unwrap().speaker.as_deref(), Some("Forbes"));
         let mut p = CheckerProfile::new("Ann", "Desk", "").unwrap();
         w.set_profile(p.clone());
         p.name = "Bo".into();

@@ -13,6 +13,12 @@ const CLAIM = 'the total value of Ukraine’s mineral resources is estimated to 
 const QUOTE = '“I want the American businesses, which are eager to enter the Ukrainian market, to develop this sector with us,”';
 const FIGURE = '$14.8 trillion';
 
+/** Waits until the input behind `locator` holds `want` (suggestions arrive from the formats worker). */
+async function valueBecomes(locator, want) {
+  for (let i = 0; i < 100 && (await locator.inputValue()) !== want; i++) await sleep(50);
+  assert.equal(await locator.inputValue(), want);
+}
+
 async function download(page, name) {
   await page.locator('details.menu summary', { hasText: 'Export' }).click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
@@ -50,16 +56,16 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   await dragSelect(page, QUOTE);
   await page.keyboard.press('q');
   await editor.getByRole('button', { name: 'Suggest' }).click();
-  assert.equal(await editor.getByLabel('Speaker').inputValue(), 'the Ukrainian President');
+  await valueBecomes(editor.getByLabel('Speaker'), 'the Ukrainian President');
   await editor.getByRole('checkbox', { name: 'Verified against the source' }).check();
 
   // A figure: its value read from the text, its source suggested, linked to the claim.
   await dragSelect(page, FIGURE);
   await page.keyboard.press('f');
   await editor.getByRole('button', { name: 'Read from text' }).click();
-  assert.equal(await editor.locator('[data-figure-value]').textContent(), '$14.8 trillion');
+  await editor.locator('[data-figure-value]').filter({ hasText: '$14.8 trillion' }).waitFor();
   await editor.getByRole('button', { name: 'Suggest' }).click();
-  assert.equal(await editor.getByLabel('Source').inputValue(), 'Forbes');
+  await valueBecomes(editor.getByLabel('Source'), 'Forbes');
   assert.equal(await editor.getByLabel('Year').inputValue(), '2023');
   const claimId = await page.locator('[data-annotation-id][data-tag="claim"]').getAttribute('data-annotation-id');
   await editor.getByRole('combobox', { name: 'Claim to link' }).selectOption(claimId);

@@ -182,7 +182,7 @@ test('a Factmark file with another article adds and opens it; CSV export', async
   assert.match(download.suggestedFilename(), /^other-news\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFFid,tag,text,start,end,note,created,modified,status'));
-  assert.match(csv, /x-1,figure,3%,38,40,"check, ""really""",2025-01-01T00:00:00.000Z,2025-01-01T00:00:00.000Z,anchored,{18}\r\n/, "every fact-check column after status, empty");
+  assert.match(csv, /x-1,figure,3%,38,40,"check, ""really""",2025-01-01T00:00:00.000Z,2025-01-01T00:00:00.000Z,anchored,{19}\r\n/, "every fact-check column after status, empty");
   await context.close();
 });
 

@@ -22,6 +22,7 @@ static EMPTY: Check = Check {
     speaker_kind: None,
     speaker_same_as: None,
     review_url: None,
+    techniques: Vec::new(),
 };
 
 #[derive(Clone, Debug, Default)]

@@ -19,6 +19,12 @@ pub struct CheckerProfile {
     /// `https://desk.example/checks/{article}#claim-{claim}`. Empty: none.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub review_url_pattern: String,
+    /// The article review's credibility scale, best first; empty: the default one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<String>,
+    /// The misleading techniques spans and articles can be flagged with; empty: the defaults.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub techniques: Vec<String>,
 }
 
 impl CheckerProfile {
@@ -45,7 +51,41 @@ impl CheckerProfile {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.name.is_empty() && self.organisation.is_empty() && self.url.is_empty()
+        *self == CheckerProfile::default()
+    }
+
+    /// The profile with its own credibility scale and technique list (one per line; blank
+    /// lines skipped; a list that is the default, or empty, is stored as empty).
+    pub fn with_lists(mut self, ratings: &str, techniques: &str) -> CheckerProfile {
+        let lines = |s: &str, default: &[&str]| {
+            let list: Vec<String> = s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+            if list.iter().map(String::as_str).eq(default.iter().copied()) {
+                Vec::new()
+            } else {
+                list
+            }
+        };
+        self.ratings = lines(ratings, &super::DEFAULT_RATINGS);
+        self.techniques = lines(techniques, &super::DEFAULT_TECHNIQUES);
+        self
+    }
+
+    /// The credibility scale in use, best first.
+    pub fn credibility_scale(&self) -> Vec<String> {
+        if self.ratings.is_empty() {
+            super::DEFAULT_RATINGS.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.ratings.clone()
+        }
+    }
+
+    /// The technique list in use.
+    pub fn technique_list(&self) -> Vec<String> {
+        if self.techniques.is_empty() {
+            super::DEFAULT_TECHNIQUES.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.techniques.clone()
+        }
     }
 
     /// The address, when it is a usable web address (a profile read from a file may not be).
@@ -91,6 +131,15 @@ mod tests {
         assert_eq!(p.review_url("zelensky-minerals", 2).as_deref(), Some("https://desk.example/checks/zelensky-minerals#claim-2"));
         assert!(CheckerProfile::default().with_review_pattern("desk/{article}").is_err(), "not a web address");
         assert_eq!(CheckerProfile::default().review_url("a", 1), None);
+    }
+
+    #[test]
+    fn lists_default_until_changed() {
+        let p = CheckerProfile::default().with_lists(&super::super::DEFAULT_RATINGS.join("\n"), " A \n\n B ");
+        assert!(p.ratings.is_empty(), "the default scale is not stored");
+        assert_eq!(p.credibility_scale().len(), 5);
+        assert_eq!(p.technique_list(), vec!["A", "B"]);
+        assert!(!p.is_empty());
     }
 
     #[test]

@@ -66,6 +66,10 @@ fn write(r: &Report) -> String {
     text(&mut out, &r.title);
     out.push_str("</h1>");
     fields(&mut out, &r.facts);
+    if !r.review.is_empty() {
+        out.push_str("<h2>Article review</h2>");
+        fields(&mut out, &r.review);
+    }
     out.push_str(&format!("<h2>Progress</h2><p><strong>Claims checked: {} of {}</strong></p>", r.checked, r.claims));
     if !r.by_verdict.is_empty() {
         out.push_str("<ul>");

@@ -34,6 +34,13 @@ fn write(r: &Report) -> String {
         let _ = writeln!(out, "- **{}:**{}", f.name, value(&f.value));
     }
     out.push('\n');
+    if !r.review.is_empty() {
+        let _ = writeln!(out, "## Article review\n");
+        for f in &r.review {
+            let _ = writeln!(out, "- **{}:**{}", inline(&f.name), value(&f.value));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "## Progress\n\nClaims checked: {} of {}\n", r.checked, r.claims);
     for (verdict, n) in &r.by_verdict {
         let _ = writeln!(out, "- {}: {n}", inline(verdict));
