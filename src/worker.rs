@@ -1,7 +1,7 @@
 //! The formats worker's protocol: what the page asks of the Web Worker that reads and writes other formats, and its answers.
 //!
-//! Web pages, other tools' annotation files and every export (W3C, ClaimReview, CSV, the
-//! Markdown and printable reports) are handled in a worker (`src/bin/formats.rs`) that the page starts the
+//! Web pages, other tools' annotation files, suggestions for a span and every export (W3C,
+//! ClaimReview, CSV, the Markdown and printable reports) are handled in a worker (`src/bin/formats.rs`) that the page starts the
 //! first time one is needed: that code is not part of the app's first download, and a large
 //! page or file is read off the page's thread. The page keeps its own Factmark format.
 //!

@@ -49,7 +49,7 @@ pub fn reviews(ws: &Workspace, review_date: Timestamp) -> Vec<Value> {
 /// `reviewBody`, the techniques found as `negativeNotes`. `None` when nothing is rated or said.
 pub fn article_review(ws: &Workspace, review_date: Timestamp) -> Option<Value> {
     let r = ws.review();
-    if r.rating.is_none() && r.takeaway.is_empty() && r.summary.is_empty() {
+    if !r.has_conclusion() {
         return None;
     }
     let scale = ws.profile().credibility_scale();

@@ -342,9 +342,12 @@ impl AppState {
     }
 
     pub fn download_claimreview(&self) {
-        let count = self.ws.with_untracked(|w| w.progress().checked);
-        if count == 0 {
-            return self.notify(NoticeKind::Info, "No claim has a verdict yet, so there is no ClaimReview to download.");
+        let (count, reviewed) = self.ws.with_untracked(|w| (w.progress().checked, w.review().has_conclusion()));
+        if count == 0 && !reviewed {
+            return self.notify(
+                NoticeKind::Info,
+                "No claim has a verdict and the article has no review yet, so there is no ClaimReview to download.",
+            );
         }
         self.export_as(Export::ClaimReview, "claimreview.jsonld", "application/ld+json");
     }

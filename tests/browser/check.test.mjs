@@ -229,6 +229,45 @@ test('a publishable fact-check: wording, typed claimants, review pages; every ex
   await context.close();
 });
 
+test('an article review: rating, takeaway, summary and techniques are kept and published', async () => {
+  const { page, context, errors } = await openApp(env);
+  const review = page.locator('details.article-review');
+  await review.locator('summary').click();
+  await review.getByLabel('Credibility').selectOption('Low credibility');
+  await review.getByLabel('Key takeaway').fill('The $14.8 trillion figure is an unverified estimate.');
+  await review.getByLabel('Key takeaway').press('Tab');
+  await review.getByLabel('Summary').fill('The article repeats a Forbes estimate\nwithout its caveats.');
+  await review.getByLabel('Summary').press('Tab');
+  await review.getByLabel('Exaggeration').check();
+  await dragSelect(page, FIGURE);
+  await page.keyboard.press('f');
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  await editor.locator('details.techniques summary').click();
+  await editor.locator('details.techniques').getByLabel('False precision').check();
+  await editor.locator('details.techniques summary', { hasText: 'Misleading techniques (1)' }).waitFor();
+  assert.match(await review.locator('summary').textContent(), /Low credibility · The \$14\.8 trillion figure/);
+
+  await sleep(400);
+  await page.reload();
+  await page.waitForSelector('article mark');
+  await page.locator('details.article-review summary').click();
+  assert.equal(await page.locator('details.article-review').getByLabel('Credibility').inputValue(), 'Low credibility');
+  assert.equal(await page.locator('details.article-review').getByLabel('Exaggeration').isChecked(), true, 'kept after a reload');
+
+  const cr = JSON.parse((await download(page, /ClaimReview/)).text);
+  const r = [cr].flat().find((x) => x['@type'] === 'Review');
+  assert.equal(r.itemReviewed['@type'], 'NewsArticle');
+  assert.equal(r.reviewRating.alternateName, 'Low credibility');
+  assert.equal(r.reviewRating.ratingValue, 2);
+  assert.equal(r.headline, 'The $14.8 trillion figure is an unverified estimate.');
+  assert.deepEqual(r.negativeNotes, ['Exaggeration', 'False precision']);
+  const report = (await download(page, /report \(Markdown\)/)).text;
+  assert.ok(report.indexOf('## Article review') < report.indexOf('## Progress'));
+  assert.match(report, /- \*\*False precision:\*\* in Figure 1/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a custom verdict scale replaces the default one', async () => {
   const { page, context } = await openApp(env);
   await page.getByRole('button', { name: 'Checker profile' }).click();

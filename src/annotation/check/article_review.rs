@@ -46,6 +46,12 @@ impl ArticleReview {
     pub fn is_empty(&self) -> bool {
         *self == ArticleReview::default()
     }
+
+    /// Whether it says something to publish: a rating, a takeaway or a summary (techniques
+    /// alone are findings without a conclusion).
+    pub fn has_conclusion(&self) -> bool {
+        self.rating.is_some() || !self.takeaway.is_empty() || !self.summary.is_empty()
+    }
 }
 
 /// Read through a JSON value, leniently (a field of the wrong type is left empty, as a
