@@ -103,6 +103,11 @@ impl History {
         move_step(&mut self.redo, &mut self.undo, flip)
     }
 
+    /// Whether the last step is the creation of `id` alone: nothing happened since.
+    pub fn last_is_creation_of(&self, id: &AnnotationId) -> bool {
+        self.undo.last().is_some_and(|s| matches!(s.edits.as_slice(), [Done::Inserted(i)] if i == id))
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

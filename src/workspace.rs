@@ -226,6 +226,17 @@ impl Workspace {
         self.apply(vec![Edit::Update { before, after }], merge, Some(id.clone()))
     }
 
+    /// As [`Workspace::update`], but not a step of its own: for what arrives after the checker
+    /// has moved on (a suggestion), which then belongs to the state it arrived in.
+    fn update_untracked(&mut self, id: &AnnotationId, f: impl FnOnce(&mut Annotation)) {
+        let Some(before) = self.set.get(id).cloned() else { return };
+        let mut after = before.clone();
+        f(&mut after);
+        if after != before {
+            let _ = self.perform(Edit::Update { before, after }, &mut Vec::new());
+        }
+    }
+
     fn apply(&mut self, edits: Vec<Edit>, merge: Option<MergeKey>, focus: Option<AnnotationId>) -> Change {
         let mut blocks = Vec::new();
         let done = edits.into_iter().filter_map(|e| self.perform(e, &mut blocks)).collect();

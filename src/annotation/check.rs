@@ -47,6 +47,9 @@ pub struct Check {
     /// Who made the claim or said the quote.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub speaker: String,
+    /// The speaker was filled in by a suggestion the checker has not accepted or edited yet.
+    #[serde(skip_serializing_if = "is_false")]
+    pub speaker_suggested: bool,
     /// A quote was checked against its source.
     #[serde(skip_serializing_if = "is_false")]
     pub verified: bool,
@@ -151,6 +154,7 @@ mod tests {
             rationale: "Line one\nline two".into(),
             evidence: vec![Evidence::new("https://example.org/a", "Report").unwrap()],
             speaker: "Zelensky".into(),
+            speaker_suggested: true,
             verified: true,
             source_url: Some("https://example.org/video".into()),
             figure: Some(FigureValue::new(14.8e12, Unit::Currency("USD".into()))),

@@ -59,9 +59,14 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
     };
 
     let speaker = move || {
+        let suggested = move || ann.with(|a| a.as_ref().is_some_and(|a| a.check.speaker_suggested));
         view! {
             <div class="field-row">
                 {text_field("Speaker", move || check(&|a| a.check.speaker.clone()), move |v| with_id(&|id| { state.apply(|w| w.set_speaker(id, &v, now())); }))}
+                {move || suggested().then(|| view! {
+                    <span class="suggested" data-suggested="speaker">"suggested"</span>
+                    <button type="button" on:click=move |_| with_id(&|id| { state.apply(|w| w.accept_speaker(id, now())); })>"Accept"</button>
+                })}
                 <button type="button" class="suggest" on:click=move |_| with_suggestions(state, id(), |state, id, found| match found.speaker {
                     Some(s) => { state.apply(|w| w.set_speaker(&id, &s, now())); }
                     None => state.announce("No attribution found near this text"),

@@ -296,6 +296,9 @@ impl AppState {
                     }
                     let verb = if created { "added" } else { "already exists" };
                     self.announce(format!("{} {verb}: {quote}", tag.label()));
+                    if created {
+                        self.fill_suggestions(id.clone());
+                    }
                     self.select(Some(id));
                 }
                 self.toolbar.set(None);
@@ -305,6 +308,17 @@ impl AppState {
             }
             Err(e) => self.notify(NoticeKind::Info, e.to_string()),
         }
+    }
+
+    /// Fills what the text suggests (a figure's value and source, a speaker) into the new
+    /// annotation's empty fields, once the formats worker has read its neighbourhood.
+    fn fill_suggestions(&self, id: AnnotationId) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if let Some(found) = super::formats::suggest(state, &id).await {
+                state.apply(|w| w.apply_suggestions(&id, &found, now()));
+            }
+        });
     }
 
     /// Runs a core action that can refuse (a bad web address); the refusal becomes a notice.

@@ -86,9 +86,61 @@ impl Workspace {
         })
     }
 
-    /// Replaces who made the claim or said the quote; typing merges into one undo step.
+    /// Replaces who made the claim or said the quote; typing merges into one undo step. What
+    /// the checker sets is theirs: no longer marked as suggested.
     pub fn set_speaker(&mut self, id: &AnnotationId, speaker: &str, now: Timestamp) -> Change {
-        self.update(id, now, Some("speaker"), |a| a.check.speaker = speaker.to_string())
+        self.update(id, now, Some("speaker"), |a| {
+            a.check.speaker = speaker.to_string();
+            a.check.speaker_suggested = false;
+        })
+    }
+
+    /// The checker accepts the suggested speaker as it is.
+    pub fn accept_speaker(&mut self, id: &AnnotationId, now: Timestamp) -> Change {
+        if !self.set.get(id).is_some_and(|a| a.check.speaker_suggested) {
+            return Change::default();
+        }
+        self.history.seal();
+        self.update(id, now, None, |a| a.check.speaker_suggested = false)
+    }
+
+    /// Fills what the text suggests into the fields the checker has left empty: a figure's
+    /// value and source; a quote's or claim's speaker, marked as suggested. Nothing already
+    /// set is overwritten; no change when there is nothing to fill. Arriving right after the
+    /// annotation was made, it is an undo step of its own (Undo takes it back); after the
+    /// checker has done something else, it joins the state it arrived in, so that Undo never
+    /// undoes what the checker did not just do.
+    pub fn apply_suggestions(&mut self, id: &AnnotationId, found: &suggest::Suggestions, now: Timestamp) -> Change {
+        let Some(a) = self.set.get(id) else { return Change::default() };
+        let c = &a.check;
+        let figure = (a.tag == Tag::Figure && c.figure.is_none()).then(|| found.figure.clone()).flatten();
+        let source = (a.tag == Tag::Figure && c.figure_source.is_none()).then(|| found.source.clone()).flatten();
+        let speaker = (a.tag != Tag::Figure && c.speaker.trim().is_empty()).then(|| found.speaker.clone()).flatten();
+        if figure.is_none() && source.is_none() && speaker.is_none() {
+            return Change::default();
+        }
+        let fill = |a: &mut crate::annotation::Annotation| {
+            if let Some(f) = figure {
+                a.check.figure = Some(f);
+            }
+            if let Some((name, year)) = source {
+                a.check.figure_source = Some(FigureSource { name, year });
+            }
+            if let Some(s) = speaker {
+                a.check.speaker = s;
+                a.check.speaker_suggested = true;
+            }
+        };
+        if self.history.last_is_creation_of(id) {
+            self.history.seal();
+            self.update(id, now, None, fill);
+        } else {
+            self.update_untracked(id, fill);
+        }
+        // The article's markup shows no fact-check field: its blocks stay as they are, so a
+        // selection the checker is making meanwhile is not lost to a repaint; and nothing is
+        // focused, so the selection in the panel stays where the checker put it.
+        Change::default()
     }
 
     pub fn set_quote_verified(&mut self, id: &AnnotationId, verified: bool, now: Timestamp) -> Change {
@@ -272,6 +324,39 @@ mod tests {
         assert_eq!((check(&w, 1).source_url.as_deref(), check(&w, 1).verified), (Some("https://video.example/1"), true));
         w.set_quote_source(&id(1), "", Timestamp(9)).unwrap();
         assert_eq!(check(&w, 1).source_url, None);
+    }
+
+    #[test]
+    fn suggestions_fill_only_empty_fields_in_one_undo_step() {
+        let mut w = ws_with(&[
+            (1, "$14.8 trillion", Tag::Figure),
+            (3, "That is entirely fair", Tag::Quote),
+            (4, "Zelensky emphasized", Tag::Claim),
+        ]);
+        for n in [1, 3] {
+            let found = w.suggest(&id(n)).unwrap();
+            let change = w.apply_suggestions(&id(n), &found, Timestamp(5));
+            assert!(change.blocks.is_empty(), "no repaint");
+        }
+        assert_eq!(check(&w, 1).figure.as_ref().map(|f| f.value), Some(14.8e12));
+        assert_eq!(check(&w, 1).figure_source, Some(FigureSource { name: "Forbes".into(), year: Some(2023) }));
+        assert_eq!((check(&w, 3).speaker.as_str(), check(&w, 3).speaker_suggested), ("Zelensky", true));
+        // Nothing the checker set is overwritten.
+        w.set_speaker(&id(4), "Someone else", Timestamp(6));
+        let found = w.suggest(&id(4)).unwrap();
+        assert_eq!(w.apply_suggestions(&id(4), &found, Timestamp(7)), Change::default());
+        assert_eq!((check(&w, 4).speaker.as_str(), check(&w, 4).speaker_suggested), ("Someone else", false));
+        // Accepting or editing clears the mark; undo takes a suggestion back in one step.
+        w.accept_speaker(&id(3), Timestamp(8));
+        assert!(!check(&w, 3).speaker_suggested);
+        w.undo().unwrap();
+        assert!(check(&w, 3).speaker_suggested);
+        // The figure's suggestion came after the checker had moved on: no step of its own,
+        // so the next undo is the checker's last edit (the speaker typed for the claim).
+        assert_eq!(check(&w, 1).figure.as_ref().map(|f| f.value), Some(14.8e12));
+        w.undo().unwrap();
+        assert_eq!(check(&w, 4).speaker, "");
+        assert!(check(&w, 1).figure.is_some(), "the figure's suggestion stays");
     }
 
     #[test]

@@ -268,6 +268,30 @@ test('an article review: rating, takeaway, summary and techniques are kept and p
   await context.close();
 });
 
+test('values and speakers appear by themselves, marked as suggested, and never replace what was typed', async () => {
+  const { page, context, errors } = await openApp(env);
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  await dragSelect(page, FIGURE);
+  await page.keyboard.press('f');
+  await editor.locator('[data-figure-value]').filter({ hasText: '$14.8 trillion' }).waitFor();
+  await valueBecomes(editor.getByLabel('Source'), 'Forbes');
+  await dragSelect(page, QUOTE);
+  await page.keyboard.press('q');
+  await valueBecomes(editor.getByLabel('Speaker'), 'the Ukrainian President');
+  await editor.locator('[data-suggested="speaker"]').waitFor();
+  await editor.getByRole('button', { name: 'Accept' }).click();
+  await editor.locator('[data-suggested="speaker"]').waitFor({ state: 'detached' });
+  // A claim whose speaker the checker types before the suggestion lands keeps the typed one.
+  await dragSelect(page, 'Zelensky emphasized');
+  await page.keyboard.press('c');
+  await editor.getByLabel('Speaker').fill('Typed by hand');
+  await sleep(500);
+  assert.equal(await editor.getByLabel('Speaker').inputValue(), 'Typed by hand');
+  assert.equal(await editor.locator('[data-suggested]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a custom verdict scale replaces the default one', async () => {
   const { page, context } = await openApp(env);
   await page.getByRole('button', { name: 'Checker profile' }).click();

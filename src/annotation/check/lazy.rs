@@ -13,6 +13,7 @@ static EMPTY: Check = Check {
     rationale: String::new(),
     evidence: Vec::new(),
     speaker: String::new(),
+    speaker_suggested: false,
     verified: false,
     source_url: None,
     figure: None,
