@@ -54,3 +54,27 @@ mod tests {
         assert!(!FigureValue::new(f64::NAN, Unit::Count).is_finite());
     }
 }
+
+#[cfg(test)]
+mod failure_classes {
+    use super::*;
+    use crate::annotation::Unit;
+
+    fn v(s: &str) -> Option<(f64, Unit)> {
+        parse_figure(s).map(|f| (f.value, f.unit))
+    }
+
+    #[test]
+    fn a_hyphen_after_letters_is_no_minus() {
+        assert_eq!(v("COVID-19").map(|x| x.0), Some(19.0));
+        assert_eq!(v("K-12").map(|x| x.0), Some(12.0));
+        assert_eq!(v("post-1994"), Some((1994.0, Unit::Year)));
+        assert_eq!(v("-5%").map(|x| x.0), Some(-5.0), "a real minus stays");
+    }
+
+    #[test]
+    fn the_unit_is_the_noun_after_adjectives() {
+        assert_eq!(v("39 missing children"), Some((39.0, Unit::Other("children".into()))));
+        assert_eq!(v("12 new cases").map(|x| x.1), Some(Unit::Other("cases".into())));
+    }
+}

@@ -59,7 +59,9 @@ fn scale_word(t: &Token) -> Option<i32> {
 fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
     let mut negative = false;
     let t = toks.get(j)?;
-    let sign = matches!(t.sym(), Some('-' | '−')) && toks.get(j + 1).is_some_and(|n| matches!(n.tok, Tok::Num(_)) && !n.spaced);
+    // A hyphen glued to a word before it joins the two ("COVID-19", "K-12", "post-1994").
+    let joined = !t.spaced && j.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.word().is_some());
+    let sign = !joined && matches!(t.sym(), Some('-' | '−')) && toks.get(j + 1).is_some_and(|n| matches!(n.tok, Tok::Num(_)) && !n.spaced);
     if sign || lower(toks, j).as_deref() == Some("minus") {
         (negative, j) = (true, j + 1);
     }
@@ -125,8 +127,18 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
     Some(FigureValue { value, unit, range_high, qualifier })
 }
 
-/// The noun after a number ("regions", "tonnes", "square kilometres"), if there is one.
-fn unit_word(toks: &[Token], k: usize) -> Option<String> {
+/// Adjectives that stand between a number and its noun ("39 missing children").
+const ADJECTIVES: &str = "new missing additional extra other more fewer young foreign local registered confirmed suspected \
+    displaced small large major minor former armed";
+
+/// The noun after a number ("regions", "tonnes", "square kilometres"), if there is one;
+/// adjectives before it are skipped.
+fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
+    while toks.get(k).and_then(Token::word).is_some_and(|w| crate::text::listed(ADJECTIVES, &w.to_lowercase()))
+        && toks.get(k + 1).and_then(Token::word).is_some()
+    {
+        k += 1;
+    }
     let w = toks.get(k)?.word()?;
     let l = w.to_lowercase();
     // "1990s" is a decade, not 1990 of something called "s".
