@@ -137,6 +137,11 @@ const rows = [
 ];
 let md = `Factmark benchmark, ${new Date().toISOString()}, ${RUNS} runs per size, medians [max]\n\n| measure | ${SIZES.map((n) => `N = ${n}`).join(' | ')} |\n|---|${SIZES.map(() => '---').join('|')}|\n`;
 for (const [label, key] of rows) md += `| ${label} | ${SIZES.map((n) => `${median(results[n].map((r) => r[key]))?.toFixed(1)} [${max(results[n].map((r) => r[key])).toFixed(1)}]`).join(' | ')} |\n`;
-md += `\nTransfer (gzip -9): ${gz.map(([f, n]) => `${f} ${n} B`).join(', ')}; total ${gz.reduce((a, [, n]) => a + n, 0)} B\n`;
+// The page's first load is everything but the formats worker (fetched on first use) and the
+// service worker (fetched when the page is idle, after it has opened).
+const later = (f) => f.startsWith('formats') || f === 'sw.js';
+const sum = (list) => list.reduce((a, [, n]) => a + n, 0);
+md += `\nTransfer (gzip -9): ${gz.map(([f, n]) => `${f} ${n} B`).join(', ')}; first load ${sum(gz.filter(([f]) => !later(f)))} B, `
+  + `formats worker on first use ${sum(gz.filter(([f]) => f.startsWith('formats')))} B, total ${sum(gz)} B\n`;
 console.log(md);
 if (OUT) writeFileSync(OUT, md);
