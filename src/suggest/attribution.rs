@@ -39,7 +39,8 @@ fn attributions(text: &[char], range: Range<usize>, tier: u8, anchor: usize) -> 
         let lower = w.lower();
         let found = if lower == "according" && ws.get(i + 1).is_some_and(|n| n.lower() == "to") {
             forward(&ws, i + 2).filter(|f| matches!(f, Found::Name { .. }))
-        } else if listed(VERBS, &lower) {
+        } else if listed(VERBS, &lower) && !(w.is_capitalized() && i > 0) {
+            // A capitalised "States" after a name word is part of it ("the United States").
             let inverted = || if listed(INVERTIBLE, &lower) { forward(&ws, i + 1) } else { None };
             backward(&ws, i).or_else(inverted)
         } else {
@@ -100,6 +101,20 @@ mod tests {
         let byte = text.find(quote).unwrap_or_else(|| panic!("{quote:?} not in text"));
         let s = text[..byte].chars().count();
         suggest_speaker(&chars, CharRange::new(s, s + quote.chars().count()).unwrap())
+    }
+
+    #[test]
+    fn names_that_look_like_verbs_dates_and_titles() {
+        assert_eq!(
+            suggest("“We will not pay,” the United States told its allies on Monday.", "We will not pay").as_deref(),
+            Some("the United States")
+        );
+        assert_eq!(suggest("“The plan is ready,” said Friday the minister.", "The plan is ready"), None, "Friday names no one");
+        assert_eq!(suggest("“It is time,” said Rep. Jim Clyburn.", "It is time").as_deref(), Some("Rep. Jim Clyburn"));
+        assert_eq!(
+            suggest("“Prices rose,” said Dr. Olena Shevchenko of the bank.", "Prices rose").as_deref(),
+            Some("Dr. Olena Shevchenko")
+        );
     }
 
     #[test]

@@ -73,6 +73,15 @@ mod failure_classes {
     }
 
     #[test]
+    fn magnitudes_in_other_languages() {
+        assert_eq!(v("1,8 млн тонн").map(|x| x.0), Some(1.8e6));
+        assert_eq!(v("7 млрд").map(|x| x.0), Some(7e9));
+        assert_eq!(v("3,5 Mrd. Euro").map(|x| x.0), Some(3.5e9));
+        assert_eq!(v("2 milliards").map(|x| x.0), Some(2e9));
+        assert_eq!(v("120 тис.").map(|x| x.0), Some(120e3));
+    }
+
+    #[test]
     fn the_unit_is_the_noun_after_adjectives() {
         assert_eq!(v("39 missing children"), Some((39.0, Unit::Other("children".into()))));
         assert_eq!(v("12 new cases").map(|x| x.1), Some(Unit::Other("cases".into())));

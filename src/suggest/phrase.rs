@@ -8,9 +8,12 @@ const TITLES: &str = "president minister spokesperson spokesman spokeswoman offi
     experts head chief leader ambassador governor mayor secretary director chairman chairwoman commander office ministry government \
     representative senator general prime deputy foreign defence defense state press service agency army";
 
-/// Capitalised words that start sentences without naming anyone.
-const NOT_NAMES: &str = "earlier later however but and then meanwhile also yesterday today previously in on at when while after before as \
-    this that so still now";
+/// Capitalised words that start sentences, or follow a verb, without naming anyone ("said
+/// Friday", "said in March").
+const NOT_NAMES: &str =
+    "earlier later however but and then meanwhile also yesterday today tomorrow tonight previously in on at when while \
+    after before as this that so still now monday tuesday wednesday thursday friday saturday sunday january february march april may \
+    june july august september october november december";
 
 /// Words between a speaker and the verb ("Zelensky has also said").
 const AUXILIARIES: &str = "has had have also later earlier then again previously once reportedly repeatedly recently further";
@@ -61,6 +64,11 @@ pub(super) fn forward(words: &[Word], i: usize) -> Option<Found> {
         if is_name_word(&words[k]) {
             last = Some(k);
             k += 1;
+            // "Rep. Jim Clyburn": a title's full stop is part of the name.
+            let title = super::sentence::ABBREVIATIONS.contains(&words[k - 1].lower().as_str());
+            if title && words.get(k).is_some_and(|w| w.text == ".") && words.get(k + 1).is_some_and(is_name_word) {
+                k += 1;
+            }
         } else if let Some(n) = last.and(connector_forward(words, k)) {
             k += n;
         } else {

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 /// Words before a full stop that do not end a sentence.
-const ABBREVIATIONS: [&str; 30] = [
+pub(super) const ABBREVIATIONS: [&str; 30] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "pres", "rev", "hon", "no",
     "vs", "etc", "inc", "ltd", "co", "corp", "approx", "fig", "jan", "feb",
 ];

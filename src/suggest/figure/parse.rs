@@ -42,13 +42,20 @@ impl Quantity {
     }
 }
 
-/// A scale word after digits: "million", "bn", and (written against the digits) "m", "k".
+/// A scale word after digits: "million", "bn", and (written against the digits) "m", "k";
+/// also the Ukrainian, Russian, German, French and Spanish ones ("млн", "тис.", "Mrd.",
+/// "milliards", "millones").
 fn scale_word(t: &Token) -> Option<i32> {
     let w = t.word()?.to_lowercase();
-    big(&w).or(match w.as_str() {
-        "mn" | "mln" => Some(6),
-        "bn" | "bln" => Some(9),
-        "tn" | "trn" => Some(12),
+    big(&w).or(match w.trim_end_matches('.') {
+        "mn" | "mln" | "млн" | "мільйона" | "мільйонів" | "миллиона" | "миллионов" | "mio" | "millionen" | "millions" | "millones" => {
+            Some(6)
+        }
+        "bn" | "bln" | "млрд" | "мільярда" | "мільярдів" | "миллиарда" | "миллиардов" | "mrd" | "milliarden" | "milliards" => {
+            Some(9)
+        }
+        "тис" | "тыс" | "тисяч" | "тысяч" | "mil" => Some(3),
+        "tn" | "trn" | "трлн" | "billionen" => Some(12),
         "k" if !t.spaced => Some(3),
         "m" if !t.spaced => Some(6),
         "b" if !t.spaced => Some(9),
