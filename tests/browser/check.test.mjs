@@ -292,6 +292,33 @@ test('values and speakers appear by themselves, marked as suggested, and never r
   await context.close();
 });
 
+test('the editor fits the panel at every width from 320 px, for every tag, with no sideways scroll', async () => {
+  for (const width of [320, 400, 1366, 1920]) {
+    const { page, context } = await openApp(env, { viewport: { width, height: 850 } });
+    const editor = page.getByRole('region', { name: 'Selected annotation' });
+    await dragSelect(page, CLAIM);
+    await page.keyboard.press('c');
+    for (const [text, key] of [[CLAIM, null], [FIGURE, 'f'], [QUOTE, 'q']]) {
+      if (key) {
+        if (await page.locator('.panel.open').count()) await page.getByRole('button', { name: 'Close annotations' }).click();
+        await dragSelect(page, text);
+        await page.keyboard.press(key);
+      }
+      // On a phone the panel is a sheet: open it to see the editor.
+      if (await page.locator('.sheet-toggle').isVisible()) await page.locator('.sheet-toggle').click();
+      await editor.locator('.check-fields').waitFor();
+      await editor.locator('details.techniques summary').click();
+      const fit = await editor.evaluate((panel) => {
+        const right = panel.getBoundingClientRect().right + 1;
+        const over = [...panel.querySelectorAll('*')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right);
+        return { scroll: panel.scrollWidth - panel.clientWidth, over: over.map((e) => `${e.tagName}.${e.className}`).slice(0, 5) };
+      });
+      assert.deepEqual(fit, { scroll: 0, over: [] }, `${width} px, ${key ?? 'c'}`);
+    }
+    await context.close();
+  }
+});
+
 test('a custom verdict scale replaces the default one', async () => {
   const { page, context } = await openApp(env);
   await page.getByRole('button', { name: 'Checker profile' }).click();
