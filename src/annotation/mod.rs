@@ -12,7 +12,7 @@ pub use check::{
     DEFAULT_TECHNIQUES, SHORT_CLAIM_CHARS,
 };
 pub use id::{AnnotationId, IdError};
-pub use progress::{search, Progress};
+pub use progress::{link_candidates, search, Progress};
 pub use set::AnnotationSet;
 
 use crate::text::CharRange;

@@ -54,19 +54,48 @@ impl Progress {
     }
 }
 
-/// The annotations whose quoted text, note, rationale or speaker contains `query`, ignoring
-/// case (Unicode lower case: "КИЇВ" finds "Київ"), in the order given. A blank query finds
-/// nothing: the caller shows everything when there is no query.
+/// Whether any text field of `a` contains the lower-case `q`: its quote, note, rationale,
+/// speaker, claim as checked, evidence addresses and titles, quote source, figure source and
+/// verdict.
+fn mentions(a: &Annotation, q: &str) -> bool {
+    let c = &a.check;
+    let has = |s: &str| s.to_lowercase().contains(q);
+    [&a.target.exact, &a.note, &c.rationale, &c.speaker, &c.claim_reviewed].iter().any(|f| has(f))
+        || c.evidence.iter().any(|e| has(&e.url) || has(&e.title))
+        || c.source_url.as_deref().is_some_and(has)
+        || c.figure_source.as_ref().is_some_and(|s| has(&s.name))
+        || c.verdict.as_deref().is_some_and(has)
+}
+
+/// The annotations with a field that contains `query` ([`mentions`]), ignoring case (Unicode
+/// lower case: "КИЇВ" finds "Київ"), in the order given. A blank query finds nothing: the
+/// caller shows everything when there is no query.
 pub fn search<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, query: &str) -> Vec<AnnotationId> {
     let q = query.trim().to_lowercase();
     if q.is_empty() {
         return Vec::new();
     }
-    annotations
+    annotations.into_iter().filter(|a| mentions(a, &q)).map(|a| a.id.clone()).collect()
+}
+
+/// The claims a figure or quote at `from` may be linked to: every claim of the article
+/// (anchored, not `from` itself) whose fields contain `query` (all when blank), nearest
+/// first, at most `limit`.
+pub fn link_candidates<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    from: &Annotation,
+    query: &str,
+    limit: usize,
+) -> Vec<&'a Annotation> {
+    let q = query.trim().to_lowercase();
+    let at = from.range().start();
+    let mut found: Vec<&Annotation> = annotations
         .into_iter()
-        .filter(|a| [&a.target.exact, &a.note, &a.check.rationale, &a.check.speaker].iter().any(|f| f.to_lowercase().contains(&q)))
-        .map(|a| a.id.clone())
-        .collect()
+        .filter(|a| a.tag == Tag::Claim && a.id != from.id && !a.is_orphan() && (q.is_empty() || mentions(a, &q)))
+        .collect();
+    found.sort_by_key(|a| (a.range().start().abs_diff(at), a.range().start()));
+    found.truncate(limit);
+    found
 }
 
 #[cfg(test)]
@@ -74,6 +103,29 @@ mod tests {
     use super::*;
     use crate::annotation::Target;
     use crate::text::CharRange;
+
+    #[test]
+    fn any_claim_can_be_linked_nearest_first_and_found_by_its_fields() {
+        let at = |n: u8, tag: Tag, start: usize, exact: &str| {
+            let target = Target {
+                range: CharRange::new(start, start + 3).unwrap(),
+                exact: exact.into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            };
+            crate::testing::annotation(AnnotationId::new_v4([n; 16]), tag, target)
+        };
+        let mut far = at(1, Tag::Claim, 90_000, "The headline claim");
+        far.check.evidence.push(crate::annotation::Evidence::new("https://stats.example/report", "Eurostat").unwrap());
+        let list =
+            vec![far, at(2, Tag::Claim, 500, "A near claim"), at(3, Tag::Figure, 400, "3%"), at(4, Tag::Claim, 100, "An earlier claim")];
+        let figure = &list[2];
+        let ids = |q: &str| link_candidates(&list, figure, q, 10).into_iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(""), vec![list[1].id.clone(), list[3].id.clone(), list[0].id.clone()], "every claim, nearest first, however far");
+        assert_eq!(ids("eurostat"), vec![list[0].id.clone()], "found by its evidence title");
+        assert_eq!(link_candidates(&list, figure, "", 1).len(), 1);
+        assert_eq!(search(&list, "stats.example"), vec![list[0].id.clone()], "search sees evidence addresses");
+    }
 
     fn ann(n: u8, tag: Tag, exact: &str, verdict: Option<&str>) -> Annotation {
         let target = Target { range: CharRange::default(), exact: exact.into(), prefix: String::new(), suffix: String::new() };

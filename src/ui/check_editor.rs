@@ -181,19 +181,20 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
         .into_any()
     };
 
-    // Only claims near the annotation are offered (its paragraphs and two on each side), so
-    // the list stays short and cheap however many claims the article has.
+    // Every claim of the article can be linked: the list offers the nearest first, and the
+    // search box finds any other by its words (a statistic to the headline claim).
+    let claim_query = RwSignal::new(String::new());
     let claims = Memo::new(move |_| {
-        let range = ann.with(|a| a.as_ref().map(|a| a.range()))?;
-        Some(state.ws.with(|w| {
-            let set = w.annotations();
-            let blocks = set.blocks_of(range);
-            let (from, to) = (blocks.start.saturating_sub(2), blocks.end + 2);
-            let mut near: Vec<&Annotation> = (from..to).flat_map(|b| set.in_block(b)).filter(|a| a.tag == Tag::Claim).collect();
-            near.sort_by_key(|a| (a.range().start(), a.id.clone()));
-            near.dedup_by(|a, b| a.id == b.id);
-            near.into_iter().map(|a| (a.id.clone(), short(&a.target.exact))).collect::<Vec<_>>()
-        }))
+        let query = claim_query.get();
+        ann.with(|a| {
+            let from = a.as_ref()?;
+            Some(state.ws.with(|w| {
+                crate::annotation::link_candidates(w.annotations().iter(), from, &query, 50)
+                    .into_iter()
+                    .map(|c| (c.id.clone(), short(&c.target.exact)))
+                    .collect::<Vec<_>>()
+            }))
+        })
     });
     let link_to = RwSignal::new(String::new());
     let link_rel = RwSignal::new(Relation::Supports);
@@ -223,8 +224,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     <select aria-label="Relation" on:change=move |ev| link_rel.set(Relation::parse(&event_target_value(&ev)).unwrap_or(Relation::Supports))>
                         {Relation::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{r.to_string()}</option> }).collect_view()}
                     </select>
+                    <input type="search" aria-label="Find a claim to link" placeholder="Find a claim…" prop:value=move || claim_query.get() on:input=move |ev| { claim_query.set(event_target_value(&ev)); link_to.set(String::new()); } />
                     <select aria-label="Claim to link" on:change=move |ev| link_to.set(event_target_value(&ev))>
-                        <option value="">"Choose a claim…"</option>
+                        <option value="">{move || match claims.with(|c| c.as_ref().map_or(0, Vec::len)) { 0 => "No claim found".to_string(), n => format!("Choose a claim ({n}, nearest first)…") }}</option>
                         {move || claims.get().unwrap_or_default().into_iter().map(|(cid, text)| view! { <option value=cid.to_string()>{text}</option> }).collect_view()}
                     </select>
                     <button type="button" on:click=move |_| with_id(&|id| {

@@ -319,6 +319,28 @@ test('the editor fits the panel at every width from 320 px, for every tag, with 
   }
 });
 
+test('a figure links to any claim of the article, found by its words', async () => {
+  const { page, context, errors } = await openApp(env);
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  const headline = 'Zelensky signals willingness for U.S.-Ukraine partnerships';
+  await dragSelect(page, headline);
+  await page.keyboard.press('c');
+  await dragSelect(page, 'Donetsk, Dnipropetrovsk, and Luhansk');
+  await page.keyboard.press('c');
+  await dragSelect(page, FIGURE);
+  await page.keyboard.press('f');
+  const select = editor.getByRole('combobox', { name: 'Claim to link' });
+  assert.match(await select.locator('option').first().textContent(), /Choose a claim \(2, nearest first\)/);
+  await editor.getByRole('searchbox', { name: 'Find a claim to link' }).fill('willingness');
+  assert.equal(await select.locator('option').count(), 2, 'the prompt and the one match');
+  const headlineId = await page.locator('[data-annotation-id][data-tag="claim"]').first().getAttribute('data-annotation-id');
+  await select.selectOption(headlineId);
+  await editor.getByRole('button', { name: 'Link', exact: true }).click();
+  assert.match(await editor.locator('.links li').textContent(), /Supports “Zelensky signals willingness/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a custom verdict scale replaces the default one', async () => {
   const { page, context } = await openApp(env);
   await page.getByRole('button', { name: 'Checker profile' }).click();
