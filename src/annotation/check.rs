@@ -26,7 +26,7 @@ pub use lazy::LazyCheck;
 pub use link::{Link, Relation};
 pub use profile::CheckerProfile;
 pub use scale::{Rating, ScaleError, VerdictScale};
-pub use url::{web_address, EvidenceError, UrlError};
+pub use url::{typed_web_address, web_address, EvidenceError, UrlError};
 
 use crate::annotation::AnnotationId;
 use serde::{Deserialize, Serialize};

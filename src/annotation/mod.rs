@@ -7,9 +7,9 @@ mod set;
 mod tally;
 
 pub use check::{
-    credibility_rating, web_address, ArticleReview, Check, CheckerProfile, Evidence, EvidenceError, FigureSource, FigureValue, Kind,
-    LazyCheck, Link, Qualifier, Rating, Relation, ScaleError, SpeakerKind, Unit, UrlError, VerdictScale, DEFAULT_RATINGS,
-    DEFAULT_TECHNIQUES, SHORT_CLAIM_CHARS,
+    credibility_rating, typed_web_address, web_address, ArticleReview, Check, CheckerProfile, Evidence, EvidenceError, FigureSource,
+    FigureValue, Kind, LazyCheck, Link, Qualifier, Rating, Relation, ScaleError, SpeakerKind, Unit, UrlError, VerdictScale,
+    DEFAULT_RATINGS, DEFAULT_TECHNIQUES, SHORT_CLAIM_CHARS,
 };
 pub use id::{AnnotationId, IdError};
 pub use progress::{link_candidates, search, Progress};

@@ -165,17 +165,21 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                         </li>
                     }).collect_view()}
                 </ul>
-                <div class="field-row">
-                    <input type="url" aria-label="Evidence address" placeholder="https://…" prop:value=move || new_url.get() on:input=move |ev| new_url.set(event_target_value(&ev)) />
-                    <input type="text" aria-label="Evidence title" placeholder="Title (optional)" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
-                    <button type="button" on:click=move |_| with_id(&|id| {
+                // A form, so that Enter in either field adds the evidence.
+                <form class="field-row" on:submit=move |ev: web_sys::SubmitEvent| {
+                    ev.prevent_default();
+                    with_id(&|id| {
                         let (url, title) = (new_url.get_untracked(), new_title.get_untracked());
                         if state.try_apply(|w| w.add_evidence(id, &url, &title, now())) {
                             new_url.set(String::new());
                             new_title.set(String::new());
                         }
-                    })>"Add evidence"</button>
-                </div>
+                    })
+                }>
+                    <input type="text" inputmode="url" aria-label="Evidence address" placeholder="https://…" prop:value=move || new_url.get() on:input=move |ev| new_url.set(event_target_value(&ev)) />
+                    <input type="text" aria-label="Evidence title" placeholder="Title (optional)" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
+                    <button type="submit">"Add evidence"</button>
+                </form>
             </fieldset>
         }
         .into_any()

@@ -7,7 +7,7 @@
 
 use super::{Change, Workspace};
 use crate::annotation::{
-    web_address, ArticleReview, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, SpeakerKind, UrlError,
+    typed_web_address, ArticleReview, CheckerProfile, Evidence, FigureSource, FigureValue, Link, Progress, Relation, SpeakerKind, UrlError,
     VerdictScale,
 };
 use crate::annotation::{AnnotationId, Tag};
@@ -67,7 +67,7 @@ impl Workspace {
     /// Adds a piece of evidence after checking its address. The same address twice is
     /// added once.
     pub fn add_evidence(&mut self, id: &AnnotationId, url: &str, title: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let e = Evidence::new(url, title)?;
+        let e = Evidence::new(&typed_web_address(url)?, title)?;
         self.history.seal();
         Ok(self.update(id, now, None, |a| {
             if !a.check.evidence.iter().any(|x| x.url == e.url) {
@@ -150,7 +150,7 @@ impl Workspace {
 
     /// Sets where a quote can be checked; a blank address clears it.
     pub fn set_quote_source(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.source_url = url))
     }
@@ -185,14 +185,14 @@ impl Workspace {
 
     /// Sets the page that identifies the speaker; a blank address clears it.
     pub fn set_speaker_same_as(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.speaker_same_as = url))
     }
 
     /// Sets the claim's published fact-check page; a blank address clears it.
     pub fn set_review_url(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(web_address(url)?) };
+        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.review_url = url))
     }

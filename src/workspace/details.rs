@@ -2,7 +2,7 @@
 //! when. They never change the text, so annotations stay where they are.
 
 use super::Workspace;
-use crate::annotation::{web_address, UrlError};
+use crate::annotation::{typed_web_address, UrlError};
 use crate::article::published::is_iso_date;
 use crate::article::Article;
 use std::fmt;
@@ -49,19 +49,6 @@ impl fmt::Display for DetailsError {
 
 impl std::error::Error for DetailsError {}
 
-/// An address typed without its scheme ("www.bbc.co.uk/news/1") gets `https://`: that is
-/// what a browser's address bar would do with it.
-fn with_scheme(raw: &str) -> String {
-    let t = raw.trim();
-    let host = t.split('/').next().unwrap_or("");
-    if !t.contains("://") && host.contains('.') && !host.starts_with('.') && host.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c))
-    {
-        format!("https://{t}")
-    } else {
-        t.to_string()
-    }
-}
-
 /// `YYYY-MM-DD` alone, or with a time `HH:MM` or `HH:MM:SS`: (date, date-time).
 fn parse_published(v: &str) -> Option<(String, Option<String>)> {
     let (date, time) = v.split_once(['T', ' ']).map_or((v, None), |(d, t)| (d, Some(t)));
@@ -107,7 +94,7 @@ impl Workspace {
     pub fn set_details(&mut self, form: &DetailsForm) -> Result<(), DetailsError> {
         let url = match form.url.trim() {
             "" => None,
-            raw => Some(web_address(&with_scheme(raw)).map_err(DetailsError::Url)?),
+            raw => Some(typed_web_address(raw).map_err(DetailsError::Url)?),
         };
         let (date, published) = match form.published.trim() {
             "" => (None, None),

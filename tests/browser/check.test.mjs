@@ -45,9 +45,10 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   await editor.getByLabel('Evidence address').fill('javascript:alert(1)');
   await editor.getByRole('button', { name: 'Add evidence' }).click();
   await page.getByRole('alert').filter({ hasText: 'not a web address' }).waitFor();
-  await editor.getByLabel('Evidence address').fill('https://www.forbes.com/ukraine-minerals');
+  // Typed without its scheme, and added with Enter.
+  await editor.getByLabel('Evidence address').fill('www.forbes.com/ukraine-minerals');
   await editor.getByLabel('Evidence title').fill('Forbes, 2023');
-  await editor.getByRole('button', { name: 'Add evidence' }).click();
+  await editor.getByLabel('Evidence title').press('Enter');
   const link = editor.getByRole('link', { name: 'Forbes, 2023' });
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   assert.match(await page.locator('[data-progress]').textContent(), /Claims checked: 1 of 1/);

@@ -1,6 +1,6 @@
 //! The checker's profile: who signs the fact-check (the ClaimReview author and the report).
 
-use super::url::{web_address, UrlError};
+use super::url::{typed_web_address, web_address, UrlError};
 use serde::{Deserialize, Serialize};
 
 /// Who is checking. Plain data; all fields may be empty.
@@ -30,7 +30,7 @@ pub struct CheckerProfile {
 impl CheckerProfile {
     /// A profile from what was typed: fields trimmed, the address checked when given.
     pub fn new(name: &str, organisation: &str, url: &str) -> Result<CheckerProfile, UrlError> {
-        let url = if url.trim().is_empty() { String::new() } else { web_address(url)? };
+        let url = if url.trim().is_empty() { String::new() } else { typed_web_address(url)? };
         Ok(CheckerProfile { name: name.trim().to_string(), organisation: organisation.trim().to_string(), url, ..Default::default() })
     }
 
@@ -121,7 +121,8 @@ mod tests {
             }
         );
         assert_eq!(p.byline(), "Ann, Factcheck Desk");
-        assert!(CheckerProfile::new("Ann", "", "desk.example").is_err());
+        assert_eq!(CheckerProfile::new("Ann", "", "desk.example").unwrap().url, "https://desk.example", "typed without its scheme");
+        assert!(CheckerProfile::new("Ann", "", "javascript:x").is_err());
         assert_eq!(CheckerProfile::new("", "Desk", "").unwrap().byline(), "Desk");
     }
 

@@ -70,6 +70,19 @@ pub fn web_address(raw: &str) -> Result<String, UrlError> {
     Ok(url.to_string())
 }
 
+/// An address as a person types it: one without its scheme ("www.bbc.co.uk/news/1") gets
+/// `https://`, as a browser's address bar would do; then checked as [`web_address`].
+pub fn typed_web_address(raw: &str) -> Result<String, UrlError> {
+    let t = raw.trim();
+    let host = t.split('/').next().unwrap_or("");
+    let bare = !t.contains("://") && host.contains('.') && !host.starts_with('.');
+    if bare && host.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)) {
+        web_address(&format!("https://{t}"))
+    } else {
+        web_address(t)
+    }
+}
+
 /// Reads an optional address from a file, refusing one that is not a web address.
 pub(super) fn deserialize_optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Option::<String>::deserialize(d)? {
@@ -81,6 +94,16 @@ pub(super) fn deserialize_optional<'de, D: Deserializer<'de>>(d: D) -> Result<Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_addresses_get_their_scheme() {
+        assert_eq!(typed_web_address(" www.bbc.co.uk/news/1 ").as_deref(), Ok("https://www.bbc.co.uk/news/1"));
+        assert_eq!(typed_web_address("example.org").as_deref(), Ok("https://example.org"));
+        assert_eq!(typed_web_address("http://a.example/x").as_deref(), Ok("http://a.example/x"));
+        assert!(typed_web_address("javascript:alert(1)").is_err());
+        assert!(typed_web_address("not an address").is_err());
+        assert!(web_address("www.bbc.co.uk").is_err(), "files are read strictly");
+    }
 
     #[test]
     fn web_addresses_are_accepted_and_trimmed() {
