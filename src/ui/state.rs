@@ -84,6 +84,11 @@ pub struct PendingLabels {
     pub mode: ImportMode,
 }
 
+/// Notices shown at once.
+const MAX_NOTICES: usize = 3;
+/// How long an information notice stays (ms).
+const INFO_NOTICE_MS: u32 = 8_000;
+
 /// An article deleted from the library: its position, entry and every stored key with its value.
 pub type DeletedArticle = (usize, LibraryEntry, Vec<(String, String)>);
 
@@ -273,12 +278,29 @@ impl AppState {
         self.announcement.set(text.into());
     }
 
+    /// Shows a notice. At most three are shown: the oldest that is not an error goes first.
+    /// Information without an action dismisses itself after a while; errors and warnings stay
+    /// until dismissed.
     pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
         let text = text.into();
+        let notice = Notice::new(kind, text.clone());
+        let id = notice.id;
         self.notices.update(|n| {
             n.retain(|x| x.text != text);
-            n.push(Notice::new(kind, text));
+            n.push(notice);
+            while n.len() > MAX_NOTICES {
+                let older = &n[..n.len() - 1];
+                let oldest = older.iter().position(|x| x.kind != NoticeKind::Error).unwrap_or(0);
+                n.remove(oldest);
+            }
         });
+        if kind == NoticeKind::Info {
+            let notices = self.notices;
+            gloo_timers::callback::Timeout::new(INFO_NOTICE_MS, move || {
+                notices.try_update(|n| n.retain(|x| x.id != id || x.action.is_some()));
+            })
+            .forget();
+        }
     }
 
     /// Tags a selection given in raw (unsnapped) code points.

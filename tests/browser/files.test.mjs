@@ -254,3 +254,22 @@ test('a large file shows a progress bar while it is read and imported', async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('notices stack at most three, the newest; information goes by itself, errors stay', async () => {
+  const { page, context } = await openApp(env);
+  for (let i = 1; i <= 5; i++) {
+    await importFile(page, file(`broken-${i}.json`, '{"not": "closed"', 'application/json'));
+    await page.locator('.notice.error').filter({ hasText: `broken-${i}.json` }).waitFor();
+  }
+  const shown = await page.locator('.notice').allTextContents();
+  assert.equal(shown.length, 3);
+  assert.ok(shown.every((t, k) => t.includes(`broken-${k + 3}.json`)), shown.join(' | '));
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const info = page.locator('.notice.info').filter({ hasText: 'Paste the article' });
+  await info.waitFor();
+  assert.equal(await page.locator('.notice').count(), 3, 'still three: the oldest error made room');
+  await info.waitFor({ state: 'detached', timeout: 12000 });
+  assert.equal(await page.locator('.notice.error').count(), 2, 'the errors stay');
+  await context.close();
+});
