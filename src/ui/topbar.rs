@@ -120,25 +120,31 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                         }
                     />
                 </label>
-                <select
-                    aria-label="How to import"
-                    title="How imported annotations combine with the ones already here"
-                    on:change=move |ev| state.import_mode.set(if event_target_value(&ev) == "replace" { ImportMode::Replace } else { ImportMode::Merge })
-                >
-                    <option value="merge" selected=true>"Merge"</option>
-                    <option value="replace">"Replace"</option>
-                </select>
-                <select
-                    aria-label="Tag on release"
-                    title="Tag a selection as soon as the mouse is released, without the toolbar"
-                    prop:value=move || state.quick_tag.get().map(|t| t.as_str()).unwrap_or("off")
-                    on:change=move |ev| state.quick_tag.set(crate::annotation::Tag::parse(&event_target_value(&ev)))
-                >
-                    <option value="off">"On release: no tag"</option>
-                    <option value="claim">"On release: Claim"</option>
-                    <option value="figure">"On release: Figure"</option>
-                    <option value="quote">"On release: Quote"</option>
-                </select>
+                // Labelled in words: what an import does to the annotations already here, and
+                // what releasing a mouse selection does.
+                <label class="inline-choice" title="Merge: where an imported annotation has the id of one here, the one modified last wins. Replace: the imported file's annotations take the place of all of these.">
+                    <span>"Import"</span>
+                    <select
+                        aria-label="How to import"
+                        on:change=move |ev| state.import_mode.set(if event_target_value(&ev) == "replace" { ImportMode::Replace } else { ImportMode::Merge })
+                    >
+                        <option value="merge" selected=true>"adds to these"</option>
+                        <option value="replace">"replaces these"</option>
+                    </select>
+                </label>
+                <label class="inline-choice" title="Tag a selection with this tag as soon as the mouse button is released, without the toolbar">
+                    <span>"Tag on release"</span>
+                    <select
+                        aria-label="Tag on release"
+                        prop:value=move || state.quick_tag.get().map(|t| t.as_str()).unwrap_or("off")
+                        on:change=move |ev| state.quick_tag.set(crate::annotation::Tag::parse(&event_target_value(&ev)))
+                    >
+                        <option value="off">"off"</option>
+                        <option value="claim">"Claim"</option>
+                        <option value="figure">"Figure"</option>
+                        <option value="quote">"Quote"</option>
+                    </select>
+                </label>
             </nav>
             <div class="actions">
                 <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z">"Undo"</button>
