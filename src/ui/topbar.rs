@@ -220,13 +220,14 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
                         {
                             let sha = entry.sha256.clone();
                             let (sha_open, sha_del, sha_yes, sha_cur, sha_conf) = (sha.clone(), sha.clone(), sha.clone(), sha.clone(), sha.clone());
+                            let (sha_cur2, sha_cur3) = (sha.clone(), sha.clone());
                             let is_default = sha == state.default_sha.get_value();
                             let meta = format!("{}{} annotation{}", entry.date.clone().map(|d| format!("{d} · ")).unwrap_or_default(), entry.annotations, if entry.annotations == 1 { "" } else { "s" });
                             view! {
                                 <li class:current=move || current.get() == sha_cur data-sha=sha.clone()>
-                                    <button type="button" class="library-open" on:click=move |_| { close(); state.open_saved(&sha_open); }>
+                                    <button type="button" class="library-open" aria-current=move || (current.get() == sha_cur2).then_some("true") on:click=move |_| { close(); state.open_saved(&sha_open); }>
                                         <span class="library-title">{entry.title.clone()}</span>
-                                        <span class="library-meta">{meta}</span>
+                                        <span class="library-meta">{meta} {move || (current.get() == sha_cur3).then_some(" · open now")}</span>
                                     </button>
                                     {(!is_default).then(|| view! {
                                         <Show

@@ -273,3 +273,18 @@ test('notices stack at most three, the newest; information goes by itself, error
   assert.equal(await page.locator('.notice.error').count(), 2, 'the errors stay');
   await context.close();
 });
+
+test('the library marks the open article, and a long title keeps Delete on its line', async () => {
+  const { page, context } = await openApp(env);
+  const title = 'A very long headline about the regional budget and the council’s plans for roads, schools, hospitals and the new tram line across the river';
+  await openArticleFile(page, file('long.txt', `${title}\n\nThe council will spend 12 million on roads.`));
+  await page.waitForFunction((t) => document.querySelector('article h1')?.textContent === t, title);
+  await page.locator('details.library > summary').click();
+  const current = page.locator('.library-list li.current');
+  assert.equal(await current.locator('.library-open').getAttribute('aria-current'), 'true');
+  assert.match(await current.textContent(), /open now/);
+  assert.equal(await page.locator('.library-open[aria-current="true"]').count(), 1, 'only the open one');
+  const boxes = await current.evaluate((li) => [li.querySelector('.library-open'), li.querySelector('.delete')].map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+  assert.ok(boxes[1].top >= boxes[0].top - 1 && boxes[1].bottom <= boxes[0].bottom + 1, `Delete beside the title: ${JSON.stringify(boxes)}`);
+  await context.close();
+});
