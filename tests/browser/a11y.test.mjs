@@ -50,6 +50,10 @@ test('keyboard only: caret to a figure, select by word, tag, open, edit, delete,
   unringed.push(...(await page.evaluate(() => window.__unringed ?? [])));
   assert.deepEqual(unringed, [], 'every focused control shows a focus ring');
   assert.ok(presses <= 20, `the article is reached in ${presses} Tab presses`);
+  // The keyboard help shows while the article has keyboard focus, and is its description.
+  const help = page.locator('#article-keys');
+  assert.ok(await help.isVisible() && (await help.boundingBox()).width > 100, 'the keyboard help is shown');
+  assert.equal(await page.locator('article').getAttribute('aria-describedby'), 'article-keys');
 
   // Ctrl+Down to the paragraph, then Ctrl+Right word by word until "$14.8" is read out.
   await page.keyboard.press('Control+ArrowDown');
