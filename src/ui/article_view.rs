@@ -379,7 +379,7 @@ fn Tooltip(state: AppState, hover: RwSignal<Option<Hover>>) -> impl IntoView {
 /// Backspace removes it (the selected one if it is here, else the innermost).
 fn on_mark_key(state: AppState, key: &str, ids: &[AnnotationId], article_ref: NodeRef<leptos::html::Article>) {
     if key == "Enter" {
-        state.select_from_highlight(ids);
+        state.open_from_highlight(ids);
         request_animation_frame(|| {
             if let Some(el) = document().query_selector(".editor textarea.note").ok().flatten() {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();

@@ -482,6 +482,15 @@ impl AppState {
 
     /// Clicking a highlight: selects the innermost annotation there, or the next one out if
     /// that is already selected, so every overlapping annotation is reachable by clicking.
+    /// Enter on a focused highlight: opens the annotation `]`/`[` focused (the selected one,
+    /// when it is among those the highlight shows), not the next one as a click would.
+    pub fn open_from_highlight(&self, ids: &[AnnotationId]) {
+        match self.selected.get_untracked().filter(|s| ids.contains(s)) {
+            Some(_) => self.sheet_open.set(true),
+            None => self.select_from_highlight(ids),
+        }
+    }
+
     pub fn select_from_highlight(&self, ids: &[AnnotationId]) {
         let current = self.selected.get_untracked();
         let pick = match current.and_then(|c| ids.iter().position(|x| *x == c)) {

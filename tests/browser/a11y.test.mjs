@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startAll, openApp, marks } from './helpers.mjs';
+import { startAll, openApp, marks, dragSelect } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -202,4 +202,25 @@ test('axe-core finds no serious or critical problem in any main view', async () 
     assert.ok(Object.keys(views).length >= 8);
     await context.close();
   }
+});
+
+test('] then Enter on a highlight inside another opens the one ] went to', async () => {
+  const { page, context, errors } = await openApp(env);
+  await dragSelect(page, 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion');
+  await page.keyboard.press('c');
+  await dragSelect(page, '$14.8 trillion');
+  await page.keyboard.press('f');
+  await page.keyboard.press('Escape');
+  const editorTag = () => page.getByRole('region', { name: 'Selected annotation' }).getByRole('combobox', { name: 'Tag' }).inputValue();
+  for (const want of ['claim', 'figure']) {
+    await page.keyboard.press('BracketRight');
+    await page.waitForFunction(() => document.activeElement.tagName === 'MARK', null, { timeout: 2000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.matches('.editor textarea.note'));
+    assert.equal(await editorTag(), want, `Enter opens the ${want} ] went to`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement.tagName === 'MARK', null, { timeout: 2000 });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });
