@@ -206,12 +206,18 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
             }
             return;
         }
-        if typing_in_field() {
+        let lower = key.to_ascii_lowercase();
+        let undo_key = cmd && !ev.alt_key() && (lower == "z" || lower == "y");
+        // The annotation editor's fields write to the workspace as they are typed in, so
+        // Ctrl+Z there is the app's Undo, as the button is (a whole note, not one character);
+        // other fields (details, dialogs, search) keep the browser's own.
+        let in_editor = document().active_element().and_then(|el| el.closest(".editor").ok().flatten()).is_some();
+        if typing_in_field() && !(undo_key && in_editor) {
             return;
         }
-        let lower = key.to_ascii_lowercase();
-        if cmd && !ev.alt_key() && (lower == "z" || lower == "y") {
+        if undo_key {
             ev.prevent_default();
+            state.end_note_edit();
             if lower == "y" || ev.shift_key() {
                 state.redo();
             } else {

@@ -236,3 +236,18 @@ test('a full storage quota shows a warning and keeps the work in memory', async 
   assert.equal((await panelIds(page)).length, 1);
   await context.close();
 });
+
+test('Ctrl+Z in the note undoes the whole note, as the Undo button does; Ctrl+Shift+Z brings it back', async () => {
+  const { page, context } = await openApp(env);
+  await dragSelect(page, 'Donetsk, Dnipropetrovsk, and Luhansk');
+  await page.keyboard.press('c');
+  const note = page.getByRole('region', { name: 'Selected annotation' }).getByRole('textbox', { name: 'Note' });
+  await note.click();
+  await page.keyboard.type('Three regions, one claim');
+  await page.keyboard.press('Control+z');
+  assert.equal(await note.inputValue(), '', 'the whole note, in one step');
+  assert.equal((await marks(page)).length, 1, 'the claim itself stays');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await note.inputValue(), 'Three regions, one claim');
+  await context.close();
+});
