@@ -208,7 +208,9 @@ test('a publishable fact-check: wording, typed claimants, review pages; every ex
   const raw = JSON.stringify(reviews, null, 2);
   assert.ok((await embed(raw)).dialogs > 0, 'the check can fail: unescaped, the payload runs');
 
-  const w3c = JSON.parse((await download(page, /W3C/)).text);
+  const w3cText = (await download(page, /W3C/)).text;
+  assert.equal((await embed(w3cText)).dialogs, 0, 'the W3C export embeds safely too');
+  const w3c = JSON.parse(w3cText);
   assert.match(w3c.id, /^urn:uuid:/);
   assert.match(w3c.first.id, /^urn:uuid:/);
   assert.ok(w3c.first.items.every((a) => /^urn:uuid:/.test(a.id)));
@@ -226,6 +228,23 @@ test('a publishable fact-check: wording, typed claimants, review pages; every ex
   await page.locator('details.menu summary', { hasText: 'Export' }).click();
   const withNotes = (await download(page, /report \(Markdown\)/)).text;
   assert.ok(withNotes.includes('Note (internal):** INTERNAL'), 'ticked: the notes are in');
+  // The printable report: the same model, so the same fields; notes only while ticked.
+  const printable = async () => {
+    await page.locator('details.menu summary', { hasText: 'Export' }).click();
+    await page.getByRole('button', { name: 'Printable report' }).click();
+    const view = page.getByRole('dialog', { name: 'Fact-check report' });
+    await view.locator('.report-body').waitFor();
+    const text = await view.textContent();
+    await view.getByRole('button', { name: 'Close report' }).click();
+    return text;
+  };
+  const ticked = await printable();
+  assert.ok(ticked.includes(claims[0].wording) && ticked.includes(`Checked: ${claims[0].wording}.`) && ticked.includes('INTERNAL'));
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  await page.getByLabel('Include internal notes in the report').uncheck();
+  await page.locator('details.menu summary', { hasText: 'Export' }).click();
+  const plain = await printable();
+  assert.ok(plain.includes('https://evidence.example/Organization') && !plain.includes('INTERNAL'), 'evidence in, notes out');
   assert.deepEqual(errors, []);
   await context.close();
 });
