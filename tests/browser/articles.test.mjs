@@ -182,3 +182,43 @@ test('a Label Studio export asks what its labels become before importing', async
   assert.match(await page.locator('.notice').last().textContent(), /1 added from a Label Studio file; 1 skipped/);
   await context.close();
 });
+
+test('6,613 XSS payloads as speakers and rationales: the ClaimReview and W3C exports run none of them when embedded', async (t) => {
+  const list = join(SHARED, 'conformance', 'xss', 'xss-payload-list.txt');
+  if (!existsSync(list)) return t.skip(`no payload list at ${list}`);
+  const payloads = (await readFile(list, 'utf8')).split('\n').filter((l) => l.trim());
+  const { page, context, errors } = await openApp(env);
+  // One claim per payload, brought in as a W3C file that carries its Factmark record.
+  const items = payloads.map((p, i) => ({
+    type: 'Annotation', id: `urn:factmark:annotation:x-${i}`,
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: 'claim' }],
+    target: { selector: { type: 'TextQuoteSelector', exact: 'Donetsk' } },
+    'fm:check': { verdict: 'False', speaker: p, rationale: p },
+  }));
+  await page.getByLabel('Import annotations').setInputFiles({ name: 'payloads.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify({ type: 'AnnotationPage', items })) });
+  await page.locator('.notice').filter({ hasText: `${payloads.length} added` }).waitFor({ timeout: 60000 });
+  const exported = {};
+  for (const [name, label] of [['claimreview', /ClaimReview/], ['w3c', /W3C/]]) {
+    await page.locator('details.menu summary', { hasText: 'Export' }).click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+    exported[name] = await readFile(await d.path(), 'utf8');
+  }
+  const reviews = JSON.parse(exported.claimreview);
+  assert.equal(reviews.length, payloads.length);
+  assert.deepEqual(new Set(reviews.map((r) => r.itemReviewed.author?.name)), new Set(payloads.map((p) => p.trim())), 'every payload is there, as text');
+  for (const [name, json] of Object.entries(exported)) {
+    const p = await context.newPage();
+    let ran = 0;
+    p.on('dialog', (d) => { ran += 1; d.dismiss().catch(() => {}); });
+    await p.exposeFunction('__flag', () => { ran += 1; });
+    await p.setContent(`<!doctype html><body><script type="application/ld+json">${json}</script>`
+      + '<script>window.__parsed = JSON.parse(document.querySelector("script").textContent) ? 1 : 0</script>');
+    await p.waitForTimeout(500);
+    assert.equal(ran, 0, `${name}: no payload ran`);
+    assert.equal(await p.evaluate(() => window.__parsed), 1, `${name}: the embedded JSON parses`);
+    assert.equal(await p.evaluate(() => document.scripts.length), 2, `${name}: nothing broke out of the script element`);
+    await p.close();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
