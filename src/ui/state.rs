@@ -386,6 +386,20 @@ impl AppState {
             );
         }
         self.export_as(Export::ClaimReview, "claimreview.jsonld", "application/ld+json");
+        // Google wants each review's page address: say how to give one when some have none.
+        let unaddressed = self.ws.with_untracked(|w| {
+            let profile_gives = w.profile().gives_review_urls();
+            w.annotations()
+                .iter()
+                .filter(|a| a.tag == Tag::Claim && a.check.verdict.is_some() && a.check.review_url.is_none() && !profile_gives)
+                .count()
+        });
+        if unaddressed > 0 {
+            self.notify(
+                NoticeKind::Warning,
+                format!("{unaddressed} review(s) have no fact-check page address (ClaimReview's url). Give the claim its page in the editor, or a website or page pattern in the checker profile."),
+            );
+        }
     }
 
     pub fn download_report(&self) {

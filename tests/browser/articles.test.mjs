@@ -105,6 +105,9 @@ test('an edited article address reaches the W3C and ClaimReview exports; a wrong
   const review = Array.isArray(cr) ? cr[0] : cr;
   assert.equal(review.itemReviewed.appearance.url, 'https://news.example.org/ukraine-minerals');
   assert.equal(review.itemReviewed.appearance.publisher.name, 'News Example');
+  // No profile, no claim page: the review has no url, and the checker is told how to give one.
+  assert.equal(review.url, undefined);
+  await page.locator('.notice.warning').filter({ hasText: '1 review(s) have no fact-check page address' }).waitFor();
   // Saved: it is still there after a reload.
   await page.waitForTimeout(1500);
   await page.reload();

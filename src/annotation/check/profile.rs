@@ -44,6 +44,12 @@ impl CheckerProfile {
         Ok(self)
     }
 
+    /// Whether every claim gets a fact-check page address from the profile (a pattern, or at
+    /// least the website, with `#claim-N`).
+    pub fn gives_review_urls(&self) -> bool {
+        self.web_url().is_some() || self.review_url("a", 1).is_some()
+    }
+
     /// The fact-check page of claim number `claim` of the article whose slug is `article`.
     pub fn review_url(&self, article: &str, claim: usize) -> Option<String> {
         let url = fill(&self.review_url_pattern, article, claim);
@@ -132,6 +138,7 @@ mod tests {
         assert_eq!(p.review_url("zelensky-minerals", 2).as_deref(), Some("https://desk.example/checks/zelensky-minerals#claim-2"));
         assert!(CheckerProfile::default().with_review_pattern("desk/{article}").is_err(), "not a web address");
         assert_eq!(CheckerProfile::default().review_url("a", 1), None);
+        assert!(p.gives_review_urls() && !CheckerProfile::default().gives_review_urls());
     }
 
     #[test]
