@@ -118,6 +118,14 @@ mod tests {
     }
 
     #[test]
+    fn groups_and_unnamed_sources_are_speakers() {
+        assert_eq!(suggest("“The bridge is closed,” officials said on Tuesday.", "The bridge is closed").as_deref(), Some("officials"));
+        assert_eq!(suggest("“Talks have stalled,” a source said.", "Talks have stalled").as_deref(), Some("a source"));
+        assert_eq!(suggest("“We heard two blasts,” residents told reporters.", "We heard two blasts").as_deref(), Some("residents"));
+        assert_eq!(suggest("“Prices will rise,” economists warned.", "Prices will rise").as_deref(), Some("economists"));
+    }
+
+    #[test]
     fn the_default_article() {
         let text: String = ArticleText::new(&Article::default_article()).chars().iter().collect();
         let long = "\"We have a significant amount of rare earth metals, and as you know, Russia has been occupying our land since 2014. They control areas with large mineral deposits. We are open to developing these together with partners who help protect our land and push back the enemy with their weaponry, presence, and sanctions. That is entirely fair,\"";

@@ -6,7 +6,9 @@ use crate::text::listed;
 /// Lower-case words that can make up a speaker's description ("the minister", "officials").
 const TITLES: &str = "president minister spokesperson spokesman spokeswoman official officials adviser advisor analyst analysts expert \
     experts head chief leader ambassador governor mayor secretary director chairman chairwoman commander office ministry government \
-    representative senator general prime deputy foreign defence defense state press service agency army";
+    representative senator general prime deputy foreign defence defense state press service agency army source sources witness \
+    witnesses resident residents investigators prosecutors police researchers scientists economists diplomats lawmakers critics \
+    authorities spokespeople";
 
 /// Capitalised words that start sentences, or follow a verb, without naming anyone ("said
 /// Friday", "said in March").
