@@ -1,35 +1,8 @@
-//! The formats worker: reads web pages and other tools' annotation files, and writes the
-//! exports, off the page's thread, in a module the app loads only when one is needed (the
-//! protocol is `factmark::worker`; the page's side is `ui/formats.rs`).
-//!
-//! It posts `"ready"` once it listens; each message `{id, request, bytes, article}` is
-//! answered with `{id, reply, payload}`.
+//! Entry point of the formats worker, a second wasm module the page starts when it first needs
+//! a web page read, another tool's file imported, an export written or a suggestion made (see
+//! `ui/formats_worker.rs`; the protocol is `factmark::worker`). Natively there is nothing to run.
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    use js_sys::{Object, Reflect, Uint8Array};
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let answer = scope.clone();
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        let request = field("request").as_string().unwrap_or_default();
-        let bytes = field("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        let article = field("article").as_string().unwrap_or_default();
-        let (reply, payload) = factmark::worker::answer(&request, bytes, &article);
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"id".into(), &field("id"));
-        let _ = Reflect::set(&out, &"reply".into(), &reply.into());
-        let _ = Reflect::set(&out, &"payload".into(), &payload.into());
-        let _ = answer.post_message(&out);
-    });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let _ = scope.post_message(&"ready".into());
+    #[cfg(target_arch = "wasm32")]
+    factmark::ui::serve_formats();
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {}

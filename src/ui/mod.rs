@@ -9,6 +9,7 @@ mod details_form;
 mod download;
 mod files;
 mod formats;
+mod formats_worker;
 mod idb;
 mod label_map;
 mod near_blocks;
@@ -43,6 +44,11 @@ const SAVE_DELAY: Duration = Duration::from_millis(60);
 const SAVE_IDLE_LIMIT_MS: u32 = 150;
 /// One save slice stops starting new chunks after this long.
 const SAVE_SLICE_MS: f64 = 1.5;
+
+/// The formats worker's entry: answers the page's requests (`formats_worker.rs`).
+pub fn serve_formats() {
+    formats_worker::serve();
+}
 
 pub fn mount() {
     console_error_panic_hook::set_once();
