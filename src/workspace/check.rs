@@ -15,6 +15,15 @@ use crate::suggest;
 use crate::text::CharRange;
 use crate::time::Timestamp;
 
+/// A typed address for an optional field: blank clears it, anything else must be a web address.
+fn optional_address(url: &str) -> Result<Option<String>, UrlError> {
+    if url.trim().is_empty() {
+        Ok(None)
+    } else {
+        typed_web_address(url).map(Some)
+    }
+}
+
 impl Workspace {
     pub fn profile(&self) -> &CheckerProfile {
         &self.profile
@@ -150,7 +159,7 @@ impl Workspace {
 
     /// Sets where a quote can be checked; a blank address clears it.
     pub fn set_quote_source(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
+        let url = optional_address(url)?;
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.source_url = url))
     }
@@ -185,14 +194,14 @@ impl Workspace {
 
     /// Sets the page that identifies the speaker; a blank address clears it.
     pub fn set_speaker_same_as(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
+        let url = optional_address(url)?;
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.speaker_same_as = url))
     }
 
     /// Sets the claim's published fact-check page; a blank address clears it.
     pub fn set_review_url(&mut self, id: &AnnotationId, url: &str, now: Timestamp) -> Result<Change, UrlError> {
-        let url = if url.trim().is_empty() { None } else { Some(typed_web_address(url)?) };
+        let url = optional_address(url)?;
         self.history.seal();
         Ok(self.update(id, now, None, |a| a.check.review_url = url))
     }
