@@ -1,11 +1,15 @@
 //! Scores the suggestions on a labelled corpus (the shape of `../shared/corpus/suggestions-dev.json`):
 //! figure values (value right, value and unit right) and quote speakers (right among those
-//! suggested, and found among all).
+//! suggested, and found among all); then the article-wide scan (`suggest::scan`): precision,
+//! recall and F1 of the figures, quotes and claims it suggests. A figure or quote counts when
+//! its text is the labelled one (surrounding punctuation aside); a claim when it shares at
+//! least half of the words of a labelled claim and half of its own words are in it.
 //!
 //! `cargo run --release --example suggest_score -- ../shared/corpus/suggestions-dev.json`
 
 use factmark::annotation::Unit;
-use factmark::suggest::{parse_figure, suggest_speaker};
+use factmark::annotation::Tag;
+use factmark::suggest::{parse_figure, scan, suggest_speaker};
 use factmark::text::CharRange;
 
 fn unit_name(u: &Unit) -> String {
@@ -24,6 +28,8 @@ fn main() {
     let v: serde_json::Value = serde_json::from_str(&raw).expect("JSON");
     let (mut figures, mut value_ok, mut unit_ok) = (0, 0, 0);
     let (mut quotes, mut suggested, mut right) = (0, 0, 0);
+    // Per tag: (suggested, suggested and right, labelled, labelled and found).
+    let mut tally = [(0usize, 0usize, 0usize, 0usize); 3];
     for a in v["articles"].as_array().into_iter().flatten() {
         let text: String = a["paragraphs"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect::<Vec<_>>().join("\n\n");
         let chars: Vec<char> = text.chars().collect();
@@ -43,6 +49,7 @@ fn main() {
                 );
             }
         }
+        score_scan(&chars, a, &mut tally);
         for q in a["quotes"].as_array().into_iter().flatten() {
             let exact = q["exact"].as_str().unwrap_or("");
             let Some(byte) = text.find(exact) else { continue };
@@ -63,6 +70,17 @@ fn main() {
             }
         }
     }
+    for (k, (got, good, want, found)) in tally.iter().enumerate() {
+        let (p, r) = (*good as f64 / (*got).max(1) as f64, *found as f64 / (*want).max(1) as f64);
+        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!(
+            "scan {}: {got} suggested, {good} right (precision {:.0} %); {want} labelled, {found} found (recall {:.0} %); F1 {:.2}",
+            Tag::ALL[k].as_str(),
+            p * 100.0,
+            r * 100.0,
+            f1
+        );
+    }
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
     println!(
         "figures: {figures}; value right {value_ok} ({:.0} %), value and unit right {unit_ok} ({:.0} %)",
@@ -74,4 +92,46 @@ fn main() {
         pct(right, suggested),
         pct(right, quotes)
     );
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// True when `got` and `want` share at least half of each one's words.
+fn overlaps(got: &str, want: &str) -> bool {
+    let (g, w) = (words(got), words(want));
+    let shared = g.iter().filter(|x| w.contains(x)).count();
+    shared * 2 >= w.len().max(1) && shared * 2 >= g.len().max(1)
+}
+
+fn score_scan(chars: &[char], article: &serde_json::Value, tally: &mut [(usize, usize, usize, usize); 3]) {
+    let found = scan(chars);
+    let labelled = |key: &str| -> Vec<String> {
+        article[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().or_else(|| x["exact"].as_str()))
+            .map(str::to_string)
+            .collect()
+    };
+    let trim = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric() && !"$€£%".contains(c)).to_lowercase();
+    for (k, key) in ["claims", "figures", "quotes"].into_iter().enumerate() {
+        let tag = Tag::ALL[k];
+        let want = labelled(key);
+        let got: Vec<String> =
+            found.iter().filter(|c| c.tag == tag).map(|c| chars[c.range.start()..c.range.end()].iter().collect()).collect();
+        let same = |g: &str, w: &str| if tag == Tag::Claim { overlaps(g, w) } else { trim(g) == trim(w) };
+        let good = got.iter().filter(|g| want.iter().any(|w| same(g, w))).count();
+        let hit = want.iter().filter(|w| got.iter().any(|g| same(g, w))).count();
+        for g in got.iter().filter(|g| !want.iter().any(|w| same(g, w))) {
+            eprintln!("scan {key}: extra {g:?}");
+        }
+        for w in want.iter().filter(|w| !got.iter().any(|g| same(g, w))) {
+            eprintln!("scan {key}: missed {w:?}");
+        }
+        let t = &mut tally[k];
+        *t = (t.0 + got.len(), t.1 + good, t.2 + want.len(), t.3 + hit);
+    }
 }

@@ -1,6 +1,7 @@
 //! The formats worker's protocol: what the page asks of the Web Worker that reads and writes other formats, and its answers.
 //!
-//! Web pages, other tools' annotation files, suggestions for a span and every export (W3C,
+//! Web pages, other tools' annotation files, suggestions (for a span, and for the whole
+//! article) and every export (W3C,
 //! ClaimReview, CSV, the Markdown and printable reports) are handled in a worker (`src/bin/formats.rs`) that the page starts the
 //! first time one is needed: that code is not part of the app's first download, and a large
 //! page or file is read off the page's thread. The page keeps its own Factmark format.
@@ -13,10 +14,13 @@
 //! values), so the page carries no reader of its own for the protocol. [`answer`] runs in
 //! the worker; [`article`], [`annotation_file`] and [`text`] turn answers back on the page.
 
+use crate::annotation::Tag;
 use crate::article::{extract, Article, ArticleText};
 use crate::format::peer::{SkipReason, Skipped};
 use crate::format::{claimreview, csv, factmark, report, w3c};
 use crate::import::{check_article, read_annotations, read_factmark_file, AnnotationFile, FileProblem, Imported, LabelQuestion, Source};
+use crate::suggest::{scan, Candidate};
+use crate::text::CharRange;
 use crate::time::Timestamp;
 use crate::workspace::Workspace;
 use serde_json::{json, Value};
@@ -33,6 +37,8 @@ pub enum Request {
     /// The bytes are the text around a span ([`crate::suggest::window`]), the span at
     /// `start..end` of it (code points): what it suggests ([`crate::suggest::Suggestions`]).
     Suggest { start: usize, end: usize },
+    /// The bytes are the article's text: the annotations it suggests ([`crate::suggest::scan`]).
+    Scan,
 }
 
 /// The formats the worker writes.
@@ -57,6 +63,7 @@ impl Request {
             Request::Page => json!({"op": "page"}),
             Request::Annotations { now } => json!({"op": "annotations", "now": now}),
             Request::Suggest { start, end } => json!({"op": "suggest", "start": start, "end": end}),
+            Request::Scan => json!({"op": "scan"}),
             Request::Export { kind, now } => {
                 let (kind, notes) = match kind {
                     Export::W3c => ("w3c", false),
@@ -78,6 +85,7 @@ impl Request {
             "page" => Request::Page,
             "annotations" => Request::Annotations { now },
             "suggest" => Request::Suggest { start: v["start"].as_u64()? as usize, end: v["end"].as_u64()? as usize },
+            "scan" => Request::Scan,
             "export" => Request::Export {
                 kind: match v["kind"].as_str()? {
                     "w3c" => Export::W3c,
@@ -114,7 +122,7 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
         },
         Some(Request::Suggest { start, end }) => {
             let chars: Vec<char> = text().chars().collect();
-            let Ok(range) = crate::text::CharRange::new(start.min(chars.len()), end.min(chars.len())) else {
+            let Ok(range) = CharRange::new(start.min(chars.len()), end.min(chars.len())) else {
                 return problem("the span to suggest for ends before it starts");
             };
             let found = crate::suggest::suggestions(&chars, range);
@@ -125,6 +133,19 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
                 "source": found.source,
             });
             (header.to_string(), String::new())
+        }
+        Some(Request::Scan) => {
+            let chars: Vec<char> = text().chars().collect();
+            let found: Vec<Value> = scan(&chars)
+                .into_iter()
+                .map(|c| {
+                    json!({
+                        "tag": c.tag.as_str(), "start": c.range.start(), "end": c.range.end(), "score": c.score,
+                        "speaker": c.speaker, "figure": c.figure.and_then(|f| serde_json::to_value(f).ok()),
+                    })
+                })
+                .collect();
+            (json!({"kind": "candidates"}).to_string(), Value::from(found).to_string())
         }
         Some(Request::Export { kind, now }) => match factmark::parse(&text()) {
             Err(e) => problem(format!("the workspace could not be handed over ({e})")),
@@ -228,6 +249,26 @@ pub fn suggestions(reply: &str) -> Result<crate::suggest::Suggestions, FileProbl
         figure: serde_json::from_value(v["figure"].clone()).ok().flatten(),
         source: v["source"][0].as_str().map(|name| (name.to_string(), v["source"][1].as_i64().and_then(|y| i32::try_from(y).ok()))),
     })
+}
+
+/// The page's side: the candidates of a [`Request::Scan`], best first. One the page cannot
+/// read (a tag it does not know, a reversed range) is left out rather than failing them all.
+pub fn candidates(reply: &str, payload: &str) -> Result<Vec<Candidate>, FileProblem> {
+    if header(reply)?.1 != "candidates" {
+        return Err(other_answer());
+    }
+    let list: Vec<Value> =
+        serde_json::from_str(payload).map_err(|_| FileProblem::Invalid("the formats worker's answer is incomplete".into()))?;
+    let read = |v: &Value| -> Option<Candidate> {
+        Some(Candidate {
+            tag: Tag::parse(v["tag"].as_str()?)?,
+            range: CharRange::new(v["start"].as_u64()? as usize, v["end"].as_u64()? as usize).ok()?,
+            score: v["score"].as_f64()? as f32,
+            speaker: v["speaker"].as_str().map(str::to_string),
+            figure: serde_json::from_value(v["figure"].clone()).ok().flatten(),
+        })
+    };
+    Ok(list.iter().filter_map(read).collect())
 }
 
 /// The page's side: the text of a [`Request::Export`].

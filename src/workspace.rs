@@ -6,6 +6,7 @@ mod actions_test;
 mod check;
 mod details;
 mod html;
+mod suggested;
 pub use details::{DetailsError, DetailsForm};
 pub use html::push_escaped;
 

@@ -5,11 +5,15 @@
 mod attribution;
 mod figure;
 mod phrase;
+mod scan;
 pub(crate) mod sentence;
 mod source;
+mod spot;
+mod worthiness;
 
 pub use attribution::suggest_speaker;
 pub use figure::parse_figure;
+pub use scan::{scan, Candidate, CLAIM_THRESHOLD};
 pub use source::figure_source;
 
 use crate::annotation::FigureValue;

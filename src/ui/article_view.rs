@@ -236,7 +236,9 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
                     t.track();
                 }
                 match state.draw_block(i) {
-                    Draw::Marks => BlockHtml::Marks(state.ws.with_untracked(|w| w.block_html(i, state.selected.get_untracked().as_ref()))),
+                    Draw::Marks => BlockHtml::Marks(state.drawn.with_value(|drawn| {
+                        state.ws.with_untracked(|w| w.block_html_with(i, state.selected.get_untracked().as_ref(), drawn))
+                    })),
                     Draw::Text => BlockHtml::Text(state.ws.with_untracked(|w| w.block_text(i))),
                     Draw::Keep => BlockHtml::Keep,
                 }

@@ -55,6 +55,12 @@ async fn suggest_in(text: String, range: CharRange) -> Option<Suggestions> {
     worker::suggestions(&reply).ok()
 }
 
+/// The annotations the article's text suggests (`suggest::scan`, in the worker), best first.
+pub async fn scan(text: String) -> Result<Vec<crate::suggest::Candidate>, String> {
+    let (reply, payload) = ask(&Request::Scan, text.as_bytes(), None).await?;
+    worker::candidates(&reply, &payload).map_err(|p| p.to_string())
+}
+
 /// The worker's answer to `request` with `bytes` and, for an annotation file, the article as
 /// a Factmark file: (reply JSON, payload).
 pub async fn ask(request: &Request, bytes: &[u8], article: Option<String>) -> Result<(String, String), String> {

@@ -20,6 +20,7 @@ mod review_form;
 mod selection;
 mod state;
 mod storage;
+mod suggestions;
 mod toolbar;
 mod topbar;
 
@@ -237,6 +238,11 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         if key == "]" || key == "[" {
             ev.prevent_default();
             state.focus_neighbour(key == "]");
+            return;
+        }
+        if lower == "s" && current_selection().is_none() {
+            ev.prevent_default();
+            suggestions::suggest_all(state);
             return;
         }
         let tag = match lower.as_str() {

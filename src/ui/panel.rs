@@ -175,6 +175,8 @@ pub fn Panel(state: AppState) -> impl IntoView {
         <aside class="panel" id="annotations-panel" aria-label="Annotations" class:open=move || state.sheet_open.get()>
             <div class="panel-head">
                 <h2>"Annotations"</h2>
+                <button type="button" class="suggest-all" title="Suggest claims, figures and quotes from the text (S)" aria-keyshortcuts="S"
+                    on:click=move |_| super::suggestions::suggest_all(state)>"Suggest"</button>
                 <button type="button" class="sheet-close" aria-label="Close annotations" on:click=move |_| state.sheet_open.set(false)>"✕"</button>
                 <div class="filters" role="group" aria-label="Show by tag">
                     {filter_button(None)}
@@ -184,6 +186,7 @@ pub fn Panel(state: AppState) -> impl IntoView {
             <super::details_form::ArticleDetails state />
             <super::review_form::ArticleReviewForm state />
             <Progress state />
+            <super::suggestions::SuggestionList state />
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>
             </Show>

@@ -72,6 +72,12 @@ pub struct AppState {
     pub deleted: StoredValue<Option<DeletedArticle>>,
     /// An import waiting for the checker to say what its unknown labels become.
     pub labels: RwSignal<Option<PendingLabels>>,
+    /// The open article's suggested annotations (`ui/suggestions.rs`); `None` when not shown.
+    pub suggestions: RwSignal<Option<Vec<crate::suggest::Candidate>>>,
+    /// Keys of the suggestions dismissed for the open article.
+    pub dismissed: RwSignal<std::collections::HashSet<String>>,
+    /// The suggestions the article's markup draws now.
+    pub drawn: StoredValue<Vec<crate::suggest::Candidate>>,
     /// Whether reports include the checker's internal notes (off: they are published as is).
     pub include_notes: RwSignal<bool>,
 }
@@ -187,6 +193,9 @@ impl AppState {
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
             labels: RwSignal::new(None),
+            suggestions: RwSignal::new(None),
+            dismissed: RwSignal::new(Default::default()),
+            drawn: StoredValue::new(Vec::new()),
             ws: RwSignal::new(ws),
             blocks: RwSignal::new(blocks),
             selected: RwSignal::new(None),
@@ -212,7 +221,7 @@ impl AppState {
         change
     }
 
-    fn refresh_blocks(&self, blocks: &[usize]) {
+    pub fn refresh_blocks(&self, blocks: &[usize]) {
         self.blocks.with_untracked(|sigs| {
             for &b in blocks {
                 if let Some(sig) = sigs.get(b) {
@@ -529,6 +538,9 @@ impl AppState {
         self.saved.set_value(saved);
         let blocks = block_signals(&ws);
         self.paint.set_value(paint_plan(&ws));
+        self.suggestions.set(None);
+        self.dismissed.set(Default::default());
+        self.drawn.set_value(Vec::new());
         self.select(None);
         self.toolbar.set(None);
         self.filter.set(None);

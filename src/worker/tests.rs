@@ -116,6 +116,7 @@ fn skipped_items_and_their_reasons_cross_intact() {
         Request::Annotations { now: 7 },
         Request::Export { kind: Export::Markdown { notes: true }, now: 1 },
         Request::Suggest { start: 3, end: 9 },
+        Request::Scan,
     ] {
         assert_eq!(Request::from_json(&request.to_json()), Some(request));
     }
@@ -137,6 +138,21 @@ fn suggestions_cross_intact() {
     assert_eq!(suggestions(&json).unwrap().figure.map(|f| f.value), Some(14.8e12), "a typed value is read the same way");
     let (json, _) = answer(&Request::Suggest { start: 3, end: 1 }.to_json(), b"abc".to_vec(), "");
     assert!(suggestions(&json).is_err());
+}
+
+#[test]
+fn candidates_cross_intact() {
+    let w = Workspace::new(default_article());
+    let t: String = w.text().chars().iter().collect();
+    let (json, payload) = answer(&Request::Scan.to_json(), t.into_bytes(), "");
+    let crossed = candidates(&json, &payload).unwrap();
+    assert_eq!(crossed, crate::suggest::scan(w.text().chars()));
+    assert!(crossed.iter().any(|c| c.tag == Tag::Figure && c.figure.is_some()), "figures carry their values");
+    assert!(crossed.iter().any(|c| c.tag == Tag::Quote && c.speaker.is_some()), "quotes carry their speakers");
+    // One unreadable candidate is left out, the rest are kept.
+    let damaged = payload.replacen("\"tag\":\"", "\"tag\":\"x", 1);
+    assert_eq!(candidates(&json, &damaged).unwrap().len(), crossed.len() - 1);
+    assert!(candidates(&json, "not json").is_err());
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 use super::Workspace;
 use crate::annotation::{AnnotationId, Tag};
+use crate::suggest::Candidate;
 
 use crate::segment::segment;
 
@@ -50,13 +51,27 @@ impl Workspace {
     /// of one or two paragraphs is far cheaper than a stylesheet rule that makes the browser
     /// restyle every mark of a long document.
     pub fn block_html(&self, b: usize, selected: Option<&AnnotationId>) -> String {
+        self.block_html_with(b, selected, &[])
+    }
+
+    /// The same, with the suggested annotations of `candidates` that lie in the block drawn
+    /// as `<span data-suggestion data-score data-candidate>` around their text (and around
+    /// any highlights inside): one element per candidate, as candidates nest or are apart.
+    pub fn block_html_with(&self, b: usize, selected: Option<&AnnotationId>, candidates: &[Candidate]) -> String {
         let Some(block) = self.text.blocks().get(b) else { return String::new() };
         let anns = self.block_annotations(b);
-        let ranges: Vec<_> = anns.iter().map(|a| a.range()).collect();
+        let mut ranges: Vec<_> = anns.iter().map(|a| a.range()).collect();
+        let mine: Vec<&Candidate> =
+            candidates.iter().filter(|c| c.range.start() >= block.range.start() && c.range.end() <= block.range.end()).collect();
+        ranges.extend(mine.iter().map(|c| c.range));
         let chars = self.text.chars();
         let mut out = String::with_capacity(block.range.len() + block.range.len() / 8 + anns.len() * 120);
-        for run in segment(block.range, &ranges) {
+        let mut open: Vec<usize> = Vec::new();
+        for mut run in segment(block.range, &ranges) {
             let text = chars[run.range.start()..run.range.end()].iter().copied();
+            let covering_candidates: Vec<usize> = run.covering.iter().filter(|&&i| i >= anns.len()).map(|&i| i - anns.len()).collect();
+            run.covering.retain(|&i| i < anns.len());
+            suggestion_edges(&mut out, &mut open, &covering_candidates, &mine);
             if run.covering.is_empty() {
                 push_escaped(&mut out, text);
                 continue;
@@ -89,7 +104,31 @@ impl Workspace {
             push_escaped(&mut out, text);
             out.push_str("</mark>");
         }
+        suggestion_edges(&mut out, &mut open, &[], &mine);
         out
+    }
+}
+
+/// Closes the candidate spans in `open` that do not cover the next run and opens those of
+/// `covering` not open yet, outermost first. Should two ever cross, the inner one is closed
+/// and opened again, so the markup stays well formed.
+fn suggestion_edges(out: &mut String, open: &mut Vec<usize>, covering: &[usize], mine: &[&Candidate]) {
+    while let Some(k) = open.iter().position(|i| !covering.contains(i)) {
+        for _ in k..open.len() {
+            out.push_str("</span>");
+        }
+        open.truncate(k);
+    }
+    let mut new: Vec<usize> = covering.iter().copied().filter(|i| !open.contains(i)).collect();
+    new.sort_by_key(|&i| (mine[i].range.start(), std::cmp::Reverse(mine[i].range.end())));
+    for i in new {
+        let c = mine[i];
+        out.push_str("<span class=\"suggestion\" data-suggestion=\"");
+        out.push_str(c.tag.as_str());
+        out.push_str(&format!("\" data-score=\"{:.2}\" data-candidate=\"", c.score));
+        push_escaped(out, c.key().chars());
+        out.push_str("\">");
+        open.push(i);
     }
 }
 

@@ -50,22 +50,36 @@ test('the single file works from file:// with the network blocked: annotate, rel
   await context.close();
 });
 
-test('the served app keeps working offline after the first visit', async () => {
+test('the served app keeps working offline after the first visit; the formats worker is fetched only when first used', async () => {
   const server = await startServer(DIST, 0);
-  const context = await env.browser.newContext();
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('article p[data-block]');
   // The service worker installs, caches the build and takes control of the page.
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15000 });
+  // The formats worker is lazily loaded: neither the page nor the service worker fetches it ahead.
+  assert.ok(!fetched.some((p) => p.startsWith('/formats')), `a first visit fetches no worker file: ${fetched.join(' ')}`);
+  // The first tag starts it (its suggestions fill the value); the service worker keeps it.
+  await dragSelect(page, FIGURE);
+  await page.keyboard.press('f');
+  for (let i = 0; i < 100 && !fetched.includes('/formats_bg.wasm'); i++) await sleep(100);
+  assert.ok(fetched.includes('/formats_bg.wasm'), 'the first use fetched the worker');
+  const download = async () => {
+    await page.locator('details.menu summary', { hasText: 'Export' }).click();
+    return (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /W3C/ }).click()]))[0];
+  };
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
 
   await context.setOffline(true);
   await server.close();
   await page.reload();
   await page.waitForSelector('article p[data-block]');
-  await dragSelect(page, FIGURE);
-  await page.keyboard.press('f');
-  assert.deepEqual((await marks(page)).map((m) => m.text), [FIGURE]);
+  assert.deepEqual((await marks(page)).map((m) => m.text), [FIGURE], 'the tag survived the reload');
+  // The worker comes from the cache: exports work offline.
+  assert.ok(await (await download()).path(), 'an export works offline');
   // A fresh tab, offline too, opens the app from the cache.
   const second = await context.newPage();
   await second.goto(server.url);
