@@ -7,8 +7,8 @@
 //!
 //! `cargo run --release --example suggest_score -- ../shared/corpus/suggestions-dev.json`
 
-use factmark::annotation::Unit;
 use factmark::annotation::Tag;
+use factmark::annotation::Unit;
 use factmark::suggest::{parse_figure, scan, suggest_speaker};
 use factmark::text::CharRange;
 

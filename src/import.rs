@@ -152,13 +152,16 @@ pub fn check_article(article: &Article) -> Result<(), FileProblem> {
     Ok(())
 }
 
-/// An article file or paste, ready to open: text and Markdown are read at once; a web
-/// page's article is extracted by the formats worker ([`crate::worker`]).
+/// An article file or paste, ready to open: text is read at once; a web page's article is
+/// extracted, and Markdown read, by the formats worker ([`crate::worker`]), so that code
+/// stays out of the page's first download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Opened {
     Article(Article),
     /// A web page's source, for [`crate::worker::Request::Page`].
     Page(String),
+    /// Markdown, for [`crate::worker::Request::Markdown`].
+    Markdown(String),
 }
 
 /// An article from pasted text (or a page's HTML source), checked like a file.
@@ -175,7 +178,7 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<(Opened, Option<String>), F
 fn opened(format: ArticleFormat, text: &str) -> Result<Opened, FileProblem> {
     let article = match format {
         ArticleFormat::Html => return Ok(Opened::Page(text.to_string())),
-        ArticleFormat::Markdown => parse_markdown(text),
+        ArticleFormat::Markdown => return Ok(Opened::Markdown(text.to_string())),
         ArticleFormat::Text => parse_article(text),
     };
     check_article(&article)?;

@@ -15,6 +15,7 @@
 //! the worker; [`article`], [`annotation_file`] and [`text`] turn answers back on the page.
 
 use crate::annotation::Tag;
+use crate::article::markdown::parse_markdown;
 use crate::article::{extract, Article, ArticleText};
 use crate::format::peer::{SkipReason, Skipped};
 use crate::format::{claimreview, csv, factmark, report, w3c};
@@ -30,6 +31,8 @@ use serde_json::{json, Value};
 pub enum Request {
     /// The bytes are a web page's source (UTF-8): its article.
     Page,
+    /// The bytes are an article in Markdown (UTF-8): the article.
+    Markdown,
     /// The bytes are an annotation file, to read for the article sent along.
     Annotations { now: i64 },
     /// The bytes are the workspace as a Factmark file: write it as `kind`.
@@ -61,6 +64,7 @@ impl Request {
     pub fn to_json(&self) -> String {
         match *self {
             Request::Page => json!({"op": "page"}),
+            Request::Markdown => json!({"op": "markdown"}),
             Request::Annotations { now } => json!({"op": "annotations", "now": now}),
             Request::Suggest { start, end } => json!({"op": "suggest", "start": start, "end": end}),
             Request::Scan => json!({"op": "scan"}),
@@ -83,6 +87,7 @@ impl Request {
         let now = v["now"].as_i64().unwrap_or(0);
         Some(match v["op"].as_str()? {
             "page" => Request::Page,
+            "markdown" => Request::Markdown,
             "annotations" => Request::Annotations { now },
             "suggest" => Request::Suggest { start: v["start"].as_u64()? as usize, end: v["end"].as_u64()? as usize },
             "scan" => Request::Scan,
@@ -112,8 +117,9 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
     let text = || String::from_utf8_lossy(&bytes).into_owned();
     match Request::from_json(request) {
         None => problem("the formats worker was asked something it does not know"),
-        Some(Request::Page) => {
-            let file = factmark::serialize_without_annotations(&Workspace::new(extract::article_from_html(&text())));
+        Some(request @ (Request::Page | Request::Markdown)) => {
+            let article = if request == Request::Page { extract::article_from_html(&text()) } else { parse_markdown(&text()) };
+            let file = factmark::serialize_without_annotations(&Workspace::new(article));
             (json!({"kind": "article"}).to_string(), file)
         }
         Some(Request::Annotations { now }) => match factmark::parse(article) {
@@ -197,7 +203,7 @@ fn other_answer() -> FileProblem {
     FileProblem::Invalid("the formats worker answered another question".into())
 }
 
-/// The page's side: the article of a [`Request::Page`], checked like any article.
+/// The page's side: the article of a [`Request::Page`] or [`Request::Markdown`], checked like any article.
 pub fn article(reply: &str, payload: &str) -> Result<Article, FileProblem> {
     let (_, kind) = header(reply)?;
     if kind != "article" {

@@ -5,6 +5,7 @@
 use super::notices::NoticeKind;
 use super::state::AppState;
 use crate::annotation::{AnnotationId, FigureValue};
+use crate::import::Opened;
 use crate::suggest::Suggestions;
 use crate::text::CharRange;
 use crate::worker::{self, Export, Request};
@@ -16,13 +17,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Opens the article of a web page's source, with a busy bar meanwhile; `what` names it in
-/// messages (“page.html”, the pasted page).
-pub fn open_page(state: AppState, what: String, html: String) {
+/// Opens the article of a web page's source or of Markdown, with a busy bar meanwhile; `what`
+/// names it in messages (“page.html”, the pasted page).
+pub fn open_source(state: AppState, what: String, opened: Opened) {
+    let (request, source) = match opened {
+        Opened::Article(article) => return state.open_article(article),
+        Opened::Page(html) => (Request::Page, html),
+        Opened::Markdown(text) => (Request::Markdown, text),
+    };
     leptos::task::spawn_local(async move {
         state.busy.set(Some(format!("Reading the article in {what}…")));
-        let answer = ask(&Request::Page, html.as_bytes(), None).await;
-        drop(html);
+        let answer = ask(&request, source.as_bytes(), None).await;
+        drop(source);
         state.busy.set(None);
         match answer.and_then(|(reply, payload)| worker::article(&reply, &payload).map_err(|p| p.to_string())) {
             Ok(article) => state.open_article(article),

@@ -45,10 +45,7 @@ pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
             if let Some(n) = notice {
                 state.notify(NoticeKind::Info, format!("“{name}”: {n}"));
             }
-            match opened {
-                Opened::Article(article) => state.open_article(article),
-                Opened::Page(html) => super::formats::open_page(state, format!("“{name}”"), html),
-            }
+            super::formats::open_source(state, format!("“{name}”"), opened);
         }
         Err(problem) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {problem}. Nothing was changed.")),
     }
@@ -82,10 +79,8 @@ pub fn TopBar(state: AppState) -> impl IntoView {
             d.close();
         }
         new_text.set(String::new());
-        match opened {
-            Opened::Article(article) => state.open_article(article),
-            Opened::Page(html) => super::formats::open_page(state, "the pasted page".into(), html),
-        }
+        let what = if matches!(opened, Opened::Page(_)) { "the pasted page" } else { "the pasted text" };
+        super::formats::open_source(state, what.into(), opened);
     };
     view! {
         <header class="topbar">

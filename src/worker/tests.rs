@@ -31,6 +31,17 @@ fn a_page_comes_back_as_its_article() {
     assert!(matches!(article("not json", ""), Err(FileProblem::Invalid(_))));
 }
 
+#[test]
+fn markdown_comes_back_as_its_article() {
+    let md = "# The headline\n\nA first paragraph with **bold** words.\n\n* a list item";
+    let (json, payload) = ask(Request::Markdown, md.as_bytes());
+    let direct = crate::import::article_from_file("a.md", md.as_bytes()).map(|(a, _)| a);
+    assert_eq!(article(&json, &payload), direct);
+    assert_eq!(article(&json, &payload).unwrap().title, "The headline");
+    let (empty, payload) = ask(Request::Markdown, b"   ");
+    assert_eq!(article(&empty, &payload), Err(FileProblem::Empty), "checked like any article");
+}
+
 /// Every kind of annotation file, read through the worker and read directly.
 #[test]
 fn annotation_files_arrive_as_the_core_reads_them() {
@@ -113,6 +124,7 @@ fn skipped_items_and_their_reasons_cross_intact() {
     assert_eq!(via, direct);
     for request in [
         Request::Page,
+        Request::Markdown,
         Request::Annotations { now: 7 },
         Request::Export { kind: Export::Markdown { notes: true }, now: 1 },
         Request::Suggest { start: 3, end: 9 },
