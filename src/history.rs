@@ -48,6 +48,22 @@ pub struct MergeKey {
 struct Step {
     edits: Vec<Done>,
     merge: Option<MergeKey>,
+    /// The field a one-field edit changed ("note"), kept after the merge window closes so
+    /// Undo can say what it will undo.
+    field: Option<&'static str>,
+}
+
+/// What the step Undo (or Redo) would take back, for its button's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// Annotations added: how many.
+    Added(usize),
+    /// Annotations deleted: how many.
+    Deleted(usize),
+    /// One field of one annotation.
+    FieldEdit(&'static str),
+    /// Any other change (a retag, an import that updated some).
+    Changed(usize),
 }
 
 /// The undo and redo stacks. The oldest steps are dropped beyond `limit`.
@@ -61,6 +77,22 @@ pub struct History {
 impl Default for History {
     fn default() -> Self {
         History { undo: Vec::new(), redo: Vec::new(), limit: 500 }
+    }
+}
+
+impl Step {
+    fn kind(&self) -> StepKind {
+        let n = self.edits.len();
+        // What the edits did when last applied (a step on the redo stack holds its reversal).
+        if self.edits.iter().all(|d| matches!(d, Done::Inserted(_))) {
+            StepKind::Added(n)
+        } else if self.edits.iter().all(|d| matches!(d, Done::Removed(_))) {
+            StepKind::Deleted(n)
+        } else if let (1, Some(field)) = (n, self.field) {
+            StepKind::FieldEdit(field)
+        } else {
+            StepKind::Changed(n)
+        }
     }
 }
 
@@ -78,7 +110,8 @@ impl History {
                 return;
             }
         }
-        self.undo.push(Step { edits, merge });
+        let field = merge.as_ref().map(|m| m.field);
+        self.undo.push(Step { edits, merge, field });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
@@ -103,6 +136,21 @@ impl History {
         move_step(&mut self.redo, &mut self.undo, flip)
     }
 
+    /// What Undo would take back next, if anything.
+    pub fn next_undo(&self) -> Option<StepKind> {
+        self.undo.last().map(Step::kind)
+    }
+
+    /// What Redo would bring back next, if anything.
+    pub fn next_redo(&self) -> Option<StepKind> {
+        // The redo stack holds the reversals: an undone addition is held as a removal.
+        self.redo.last().map(|s| match s.kind() {
+            StepKind::Added(n) => StepKind::Deleted(n),
+            StepKind::Deleted(n) => StepKind::Added(n),
+            other => other,
+        })
+    }
+
     /// Whether the last step is the creation of `id` alone: nothing happened since.
     pub fn last_is_creation_of(&self, id: &AnnotationId) -> bool {
         self.undo.last().is_some_and(|s| matches!(s.edits.as_slice(), [Done::Inserted(i)] if i == id))
@@ -121,6 +169,42 @@ impl History {
 /// `to` (reversed again on the way back, so each direction applies them in the right order).
 fn move_step<'a>(from: &mut Vec<Step>, to: &'a mut Vec<Step>, flip: impl FnMut(Done) -> Done) -> Option<&'a [Done]> {
     let step = from.pop()?;
-    to.push(Step { edits: step.edits.into_iter().rev().map(flip).collect(), merge: None });
+    to.push(Step { edits: step.edits.into_iter().rev().map(flip).collect(), merge: None, field: step.field });
     to.last().map(|s| s.edits.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Tag, Target};
+    use crate::text::CharRange;
+
+    fn ann(id: &AnnotationId, note: &str) -> Annotation {
+        let target = Target { range: CharRange::new(0, 1).unwrap(), exact: String::new(), prefix: String::new(), suffix: String::new() };
+        let mut a = crate::testing::annotation(id.clone(), Tag::Claim, target);
+        a.note = note.into();
+        a
+    }
+
+    #[test]
+    fn the_next_step_says_what_it_is() {
+        let mut h = History::default();
+        assert_eq!(h.next_undo(), None);
+        let id = AnnotationId::parse("a").unwrap();
+        h.record(vec![Done::Inserted(id.clone())], None);
+        assert_eq!(h.next_undo(), Some(StepKind::Added(1)));
+        h.record(vec![Done::Updated { before: ann(&id, "x") }], Some(MergeKey { id: id.clone(), field: "note" }));
+        h.seal();
+        assert_eq!(h.next_undo(), Some(StepKind::FieldEdit("note")), "still a note edit after the merge window closed");
+        h.undo(|d| d);
+        assert_eq!(h.next_redo(), Some(StepKind::FieldEdit("note")));
+        h.undo(|d| match d {
+            Done::Inserted(_) => Done::Removed(ann(&id, "")),
+            other => other,
+        });
+        assert_eq!(h.next_redo(), Some(StepKind::Added(1)), "Redo brings the annotation back");
+        assert_eq!(h.next_undo(), None);
+        h.record(vec![Done::Removed(ann(&id, "")), Done::Removed(ann(&id, ""))], None);
+        assert_eq!(h.next_undo(), Some(StepKind::Deleted(2)));
+    }
 }

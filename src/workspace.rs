@@ -14,7 +14,7 @@ use crate::anchor::{anchor, Anchoring};
 use crate::annotation::{Annotation, AnnotationId, AnnotationSet, Status, Tag, Target, CONTEXT_CHARS};
 use crate::annotation::{ArticleReview, CheckerProfile, VerdictScale};
 use crate::article::{Article, ArticleText};
-use crate::history::{Done, Edit, History, MergeKey};
+use crate::history::{Done, Edit, History, MergeKey, StepKind};
 use crate::sha256::sha256_hex;
 use crate::text::snap::snap_to_words;
 use crate::text::CharRange;
@@ -315,6 +315,17 @@ impl Workspace {
         Some(Change { blocks: sorted(blocks), focus })
     }
 
+    /// What Undo would take back, in words for its button ("Undo note edit"); `None` when
+    /// there is nothing to undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.history.next_undo().map(|k| format!("Undo {}", step_words(k)))
+    }
+
+    /// What Redo would bring back, likewise ("Redo new annotation").
+    pub fn redo_label(&self) -> Option<String> {
+        self.history.next_redo().map(|k| format!("Redo {}", step_words(k)))
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }
@@ -414,6 +425,17 @@ fn sorted(mut blocks: Vec<usize>) -> Vec<usize> {
     blocks
 }
 
+fn step_words(kind: StepKind) -> String {
+    let many = |n: usize, one: &str, more: &str| if n == 1 { one.to_string() } else { format!("{n} {more}") };
+    match kind {
+        StepKind::Added(n) => many(n, "new annotation", "new annotations"),
+        StepKind::Deleted(n) => many(n, "delete", "deletions"),
+        StepKind::FieldEdit("claim_reviewed") => "claim wording edit".into(),
+        StepKind::FieldEdit(field) => format!("{} edit", field.replace('_', " ")),
+        StepKind::Changed(n) => many(n, "change", "changes"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +446,24 @@ mod tests {
 
     fn id(n: u8) -> AnnotationId {
         AnnotationId::new_v4([n; 16])
+    }
+
+    #[test]
+    fn undo_and_redo_say_what_they_will_do() {
+        let mut w = ws();
+        assert_eq!(w.undo_label(), None);
+        w.create(CharRange::new(0, 5).unwrap(), Tag::Claim, id(1), Timestamp(1)).unwrap();
+        assert_eq!(w.undo_label().as_deref(), Some("Undo new annotation"));
+        w.set_note(&id(1), "Check this", Timestamp(2));
+        w.seal_history();
+        assert_eq!(w.undo_label().as_deref(), Some("Undo note edit"));
+        w.undo();
+        assert_eq!(w.redo_label().as_deref(), Some("Redo note edit"));
+        w.undo();
+        assert_eq!(w.redo_label().as_deref(), Some("Redo new annotation"));
+        w.redo();
+        w.delete(&id(1));
+        assert_eq!(w.undo_label().as_deref(), Some("Undo delete"));
     }
 
     /// Random actions, undos and redos: every undo brings back exactly the annotations as they

@@ -315,7 +315,7 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
         </article>
         // Read to screen readers with the article, and shown while the article has keyboard focus.
         <p id="article-keys" class="keys-help">
-            "Keyboard: arrow keys move a caret, Ctrl+arrows move by word, Shift with them selects. C, F or Q tags the selection. ] and [ go to the next and previous highlight; Enter opens it and Delete removes it."
+            "Keyboard: arrow keys move a caret, Ctrl+arrows move by word, Shift with them selects. C, F or Q tags the selection. ] and [ go to the next and previous highlight; Enter opens it and Delete removes it. ? lists every shortcut."
         </p>
         <div class="visually-hidden">
             {Tag::ALL.into_iter().map(|t| view! { <span id=format!("tag-desc-{}", t.as_str())>{t.label()}</span> }).collect_view()}

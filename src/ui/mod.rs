@@ -18,6 +18,7 @@ mod panel;
 mod report_view;
 mod review_form;
 mod selection;
+mod shortcuts;
 mod state;
 mod storage;
 mod suggestions;
@@ -184,6 +185,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         on_release();
     });
     window_event_listener(leptos::ev::touchend, move |_| on_release());
+    let help_open = RwSignal::new(false);
     window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key();
         let cmd = ev.ctrl_key() || ev.meta_key();
@@ -238,6 +240,11 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         if key == "]" || key == "[" {
             ev.prevent_default();
             state.focus_neighbour(key == "]");
+            return;
+        }
+        if key == "?" {
+            ev.prevent_default();
+            help_open.set(true);
             return;
         }
         if lower == "s" && current_selection().is_none() {
@@ -339,6 +346,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         <TopBar state />
         <Notices state />
         <label_map::LabelMapDialog state />
+        <shortcuts::ShortcutsDialog open=help_open />
         <main class="layout">
             {move || {
                 // Reading the key (not merely tracking it) subscribes to the memo's value.

@@ -186,6 +186,14 @@ pub fn Panel(state: AppState) -> impl IntoView {
             <super::details_form::ArticleDetails state />
             <super::review_form::ArticleReviewForm state />
             <Progress state />
+            // How many rows the filters leave, whenever one is on.
+            {move || {
+                let filtered = state.filter.get().is_some() || state.verdict_filter.get() != VerdictFilter::All || found.with(Option::is_some);
+                filtered.then(|| {
+                    let shown = anchored_len.get() + orphans.with(Vec::len);
+                    view! { <p class="showing" data-showing role="status">{format!("Showing {shown} of {}", total.get())}</p> }
+                })
+            }}
             <super::suggestions::SuggestionList state />
             <Show when=move || total.get() == 0>
                 <p class="empty">"Select words in the article, then choose Claim, Figure or Quote (or press C, F or Q)."</p>

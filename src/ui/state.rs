@@ -51,7 +51,9 @@ pub struct AppState {
     /// What this tab last wrote to storage for the open article.
     pub saved: StoredValue<Saved>,
     pub library: RwSignal<Library>,
-    pub import_mode: RwSignal<ImportMode>,
+    /// An annotation file waiting for the checker to say whether it adds to or replaces the
+    /// annotations already here (`topbar.rs`, `ImportChoice`): its name and bytes.
+    pub pending_import: RwSignal<Option<(String, Vec<u8>)>>,
     /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
     pub quick_tag: RwSignal<Option<Tag>>,
     /// Panel filter by verdict.
@@ -181,7 +183,7 @@ impl AppState {
         AppState {
             paint: StoredValue::new(paint_plan(&ws)),
             library: RwSignal::new(library),
-            import_mode: RwSignal::new(ImportMode::Merge),
+            pending_import: RwSignal::new(None),
             quick_tag: RwSignal::new(None),
             verdict_filter: RwSignal::new(VerdictFilter::All),
             search: RwSignal::new(String::new()),
@@ -622,9 +624,24 @@ impl AppState {
         self.announce(format!("Restored “{title}”"));
     }
 
-    /// Imports an annotation file: all of it, or (on any problem) nothing.
+    /// Imports an annotation file: all of it, or (on any problem) nothing. When the article
+    /// already has annotations, the checker is asked first whether the file adds to them or
+    /// replaces them.
     pub fn import_file(&self, name: &str, bytes: Vec<u8>) {
-        self.import_file_as(name, bytes, self.import_mode.get_untracked());
+        if self.ws.with_untracked(|w| w.annotations().is_empty()) {
+            self.import_file_as(name, bytes, ImportMode::Merge);
+        } else {
+            self.pending_import.set(Some((name.to_string(), bytes)));
+        }
+    }
+
+    /// The checker's answer to the import question: how, or `None` to cancel.
+    pub fn answer_import(&self, mode: Option<ImportMode>) {
+        let Some((name, bytes)) = self.pending_import.try_update(Option::take).flatten() else { return };
+        match mode {
+            Some(mode) => self.import_file_as(&name, bytes, mode),
+            None => self.announce(format!("Import of “{name}” cancelled")),
+        }
     }
 
     /// Reads the file in the formats worker, then imports what it holds. Takes the bytes by

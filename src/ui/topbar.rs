@@ -82,10 +82,14 @@ pub fn TopBar(state: AppState) -> impl IntoView {
         let what = if matches!(opened, Opened::Page(_)) { "the pasted page" } else { "the pasted text" };
         super::formats::open_source(state, what.into(), opened);
     };
+    // On phones the bar is one row: the articles and files group folds behind "Menu".
+    let more = RwSignal::new(false);
     view! {
-        <header class="topbar">
+        <header class="topbar" class:more-open=move || more.get()>
             <span class="brand">"Factmark"</span>
-            <nav class="actions" aria-label="Articles and files">
+            <button type="button" class="more-toggle" aria-controls="topbar-more" aria-expanded=move || more.get().to_string()
+                on:click=move |_| more.update(|m| *m = !*m)>"Menu"</button>
+            <nav class="actions" id="topbar-more" aria-label="Articles and files" on:change=move |_| more.set(false)>
                 <LibraryMenu state />
                 <ProfileButton state />
                 <button type="button" on:click=open_new>"New article"</button>
@@ -115,18 +119,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                         }
                     />
                 </label>
-                // Labelled in words: what an import does to the annotations already here, and
-                // what releasing a mouse selection does.
-                <label class="inline-choice" title="Merge: where an imported annotation has the id of one here, the one modified last wins. Replace: the imported file's annotations take the place of all of these.">
-                    <span>"Import"</span>
-                    <select
-                        aria-label="How to import"
-                        on:change=move |ev| state.import_mode.set(if event_target_value(&ev) == "replace" { ImportMode::Replace } else { ImportMode::Merge })
-                    >
-                        <option value="merge" selected=true>"adds to these"</option>
-                        <option value="replace">"replaces these"</option>
-                    </select>
-                </label>
+                // Labelled in words: what releasing a mouse selection does.
                 <label class="inline-choice" title="Tag a selection with this tag as soon as the mouse button is released, without the toolbar">
                     <span>"Tag on release"</span>
                     <select
@@ -142,9 +135,11 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                 </label>
             </nav>
             <div class="actions">
-                <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                <button type="button" class="primary" on:click=move |_| state.download_json()>"Download JSON"</button>
+                <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z"
+                    title=move || state.ws.with(Workspace::undo_label).unwrap_or_else(|| "Nothing to undo".into())>"Undo"</button>
+                <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z"
+                    title=move || state.ws.with(Workspace::redo_label).unwrap_or_else(|| "Nothing to redo".into())>"Redo"</button>
+                <button type="button" class="primary" on:click=move |_| state.download_json()>"Download"<span class="wide">" JSON"</span></button>
                 <details class="menu" node_ref=export_menu>
                     <summary>"Export"</summary>
                     // Any choice closes the menu (the click bubbles here after the button's).
@@ -162,6 +157,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                 </details>
             </div>
         </header>
+        <ImportChoice state />
         <dialog node_ref=new_dialog class="dialog" aria-labelledby="new-article-title">
             <form method="dialog" on:submit=submit_new>
                 <h2 id="new-article-title">"New article"</h2>
@@ -327,6 +323,43 @@ fn ProfileButton(state: AppState) -> impl IntoView {
                     <button type="submit" class="primary">"Save profile"</button>
                 </div>
             </form>
+        </dialog>
+    }
+}
+
+/// The import's question, asked only when the article already has annotations: does the file
+/// add to them or replace them?
+#[component]
+fn ImportChoice(state: AppState) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let asked = Memo::new(move |_| state.pending_import.with(|p| p.as_ref().map(|(name, _)| name.clone())));
+    // The modal dialog is the outside world: shown while a file waits for the answer.
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        match (asked.get().is_some(), d.open()) {
+            (true, false) => drop(d.show_modal()),
+            (false, true) => d.close(),
+            _ => {}
+        }
+    });
+    let count = move || state.ws.with(|w| w.annotations().len());
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="import-choice-title" on:close=move |_| state.answer_import(None)>
+            <h2 id="import-choice-title">{move || format!("Import “{}”", asked.get().unwrap_or_default())}</h2>
+            <p>{move || {
+                let n = count();
+                format!("This article already has {n} annotation{}. Should the file's annotations join them, or take their place?", if n == 1 { "" } else { "s" })
+            }}</p>
+            <ul class="hint">
+                <li>"Add to these: nothing here is removed; where the file and the article hold the same annotation, the one changed last is kept."</li>
+                <li>"Replace these: the annotations here are removed and the file's take their place."</li>
+            </ul>
+            <p class="hint">"Either way the import is one step that Undo takes back."</p>
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| state.answer_import(None)>"Cancel"</button>
+                <button type="button" on:click=move |_| state.answer_import(Some(ImportMode::Replace))>"Replace these"</button>
+                <button type="button" class="primary" on:click=move |_| state.answer_import(Some(ImportMode::Merge))>"Add to these"</button>
+            </div>
         </dialog>
     }
 }

@@ -224,3 +224,22 @@ test('] then Enter on a highlight inside another opens the one ] went to', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('? opens the list of every shortcut and Esc closes it; a click on the article draws no focus ring', async () => {
+  const { page, context, errors } = await openApp(env);
+  await page.locator('article p[data-block]').nth(1).click();
+  assert.equal(await page.evaluate(() => document.querySelector('article.article').matches(':focus-visible')), false, 'no ring after a click');
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  const keys = await dialog.locator('dt').allTextContents();
+  for (const k of ['C, F, Q', 'S', '] and [', 'Enter', 'Esc', 'Ctrl + Z', '?']) assert.ok(keys.includes(k), `${k} is listed: ${keys}`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.keyboard.press('?');
+  await dialog.waitFor();
+  await page.keyboard.press('Enter'); // the Close button has focus
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

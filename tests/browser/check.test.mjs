@@ -92,8 +92,15 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   await page.getByRole('combobox', { name: 'Show by verdict' }).selectOption('all');
   await page.getByRole('searchbox', { name: 'Search annotations' }).fill('occupied');
   assert.equal(await page.locator('[data-annotation-id]').count(), 1);
+  assert.equal(await page.locator('[data-showing]').textContent(), 'Showing 1 of 3', 'the filter says how many it shows');
+  // A figure's source is searched too.
+  await page.getByRole('searchbox', { name: 'Search annotations' }).fill('forbes');
+  const tags = await page.$$eval('[data-annotation-id]', (li) => li.map((x) => x.dataset.tag));
+  assert.ok(tags.includes('figure') && !tags.includes('quote'), `the figure with source Forbes is found: ${tags}`);
+  assert.equal(await page.locator('[data-showing]').textContent(), `Showing ${tags.length} of 3`);
   await page.getByRole('searchbox', { name: 'Search annotations' }).fill('');
   assert.equal(await page.locator('[data-annotation-id]').count(), 3);
+  assert.equal(await page.locator('[data-showing]').count(), 0, 'no count without a filter');
 
   // ClaimReview, field by field.
   const cr = await download(page, /ClaimReview/);

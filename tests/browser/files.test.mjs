@@ -199,8 +199,11 @@ test('dropping files: an article opens, a JSON file imports; Replace mode replac
   await dragSelect(page, 'The bank');
   await page.keyboard.press('q');
   const w3c = (id, exact, tag) => ({ type: 'Annotation', id, body: { type: 'TextualBody', purpose: 'tagging', value: tag }, target: { selector: { type: 'TextQuoteSelector', exact } } });
-  await page.getByRole('combobox', { name: 'How to import' }).selectOption('replace');
   await drop('notes.json', JSON.stringify([w3c('r1', 'rates rise', 'claim'), w3c('r2', '5%', 'figure')]), 'application/json');
+  // The article has an annotation, so the import asks whether the file adds to it or replaces it.
+  const choice = page.getByRole('dialog', { name: 'Import “notes.json”' });
+  await choice.getByText('This article already has 1 annotation.', { exact: false }).waitFor();
+  await choice.getByRole('button', { name: 'Replace these' }).click();
   await page.getByRole('status').filter({ hasText: /Imported “notes\.json”: 2 added.*1 replaced/ }).waitFor();
   assert.deepEqual((await marks(page)).map((m) => m.text), ['rates rise', '5%']);
   // The whole import is one undo step.

@@ -98,3 +98,26 @@ test('phone: the layout fits, the panel is a sheet, touch select and tap a tag',
 
   await context.close();
 });
+
+test('phone 390×844: the top bar is one row under 56 px; its Menu opens the articles and files group', async () => {
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector('article p[data-block]');
+  const bar = await page.locator('header.topbar').boundingBox();
+  assert.ok(bar.height < 56, `the top bar is ${bar.height} px high`);
+  for (const name of ['Undo', 'Download JSON']) {
+    const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+    assert.ok(box && box.y >= bar.y && box.y + box.height <= bar.y + bar.height && box.x + box.width <= 390, `${name} is in the bar`);
+  }
+  assert.equal(await page.locator('#topbar-more').isVisible(), false, 'the group starts folded');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await page.getByRole('button', { name: 'New article' }).waitFor();
+  assert.equal((await page.locator('header.topbar').boundingBox()).height, bar.height, 'opening it does not grow the bar');
+  await menu.tap();
+  assert.equal(await page.locator('#topbar-more').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), 390, 'nothing is wider than the screen');
+  await context.close();
+});
