@@ -51,9 +51,9 @@ pub struct AppState {
     /// What this tab last wrote to storage for the open article.
     pub saved: StoredValue<Saved>,
     pub library: RwSignal<Library>,
-    /// An annotation file waiting for the checker to say whether it adds to or replaces the
-    /// annotations already here (`topbar.rs`, `ImportChoice`): its name and bytes.
-    pub pending_import: RwSignal<Option<(String, Vec<u8>)>>,
+    /// An annotation file, read, waiting for the checker to say whether it adds to or
+    /// replaces the annotations already here (`topbar.rs`, `ImportChoice`).
+    pub pending_import: RwSignal<Option<(String, AnnotationFile)>>,
     /// "Tag on release": a mouse or touch selection is tagged as soon as it is made.
     pub quick_tag: RwSignal<Option<Tag>>,
     /// Panel filter by verdict.
@@ -624,41 +624,54 @@ impl AppState {
         self.announce(format!("Restored “{title}”"));
     }
 
-    /// Imports an annotation file: all of it, or (on any problem) nothing. When the article
-    /// already has annotations, the checker is asked first whether the file adds to them or
-    /// replaces them.
+    /// Imports an annotation file: all of it, or (on any problem) nothing. Once the file is
+    /// read, and only when the article already has annotations, the checker is asked whether
+    /// the file adds to them or replaces them.
     pub fn import_file(&self, name: &str, bytes: Vec<u8>) {
-        if self.ws.with_untracked(|w| w.annotations().is_empty()) {
-            self.import_file_as(name, bytes, ImportMode::Merge);
-        } else {
-            self.pending_import.set(Some((name.to_string(), bytes)));
-        }
+        let (state, name) = (*self, name.to_string());
+        leptos::task::spawn_local(async move {
+            let result = state.read_annotation_file(bytes).await;
+            let asks = result.as_ref().is_ok_and(|file| state.would_merge(file));
+            match result {
+                Ok(file) if asks => state.pending_import.set(Some((name, file))),
+                result => state.take_file(&name, result, ImportMode::Merge),
+            }
+        });
+    }
+
+    /// Whether importing `file` would meet annotations already here (a Factmark file of
+    /// another article opens that article instead).
+    fn would_merge(&self, file: &AnnotationFile) -> bool {
+        self.ws.with_untracked(|w| {
+            let other = matches!(file, AnnotationFile::Factmark(p) if crate::sha256::sha256_hex(p.article.canonical_text().as_bytes()) != w.sha256());
+            !other && !w.annotations().is_empty()
+        })
     }
 
     /// The checker's answer to the import question: how, or `None` to cancel.
     pub fn answer_import(&self, mode: Option<ImportMode>) {
-        let Some((name, bytes)) = self.pending_import.try_update(Option::take).flatten() else { return };
+        let Some((name, file)) = self.pending_import.try_update(Option::take).flatten() else { return };
         match mode {
-            Some(mode) => self.import_file_as(&name, bytes, mode),
+            Some(mode) => self.take_file(&name, Ok(file), mode),
             None => self.announce(format!("Import of “{name}” cancelled")),
         }
     }
 
-    /// Reads the file in the formats worker, then imports what it holds. Takes the bytes by
-    /// value and drops them as soon as the answer is read: wasm memory never shrinks, so a
-    /// multi-megabyte file still held while the annotations are placed would raise it for good.
-    pub fn import_file_as(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
-        let (state, name) = (*self, name.to_string());
-        leptos::task::spawn_local(async move { state.import_bytes(&name, bytes, mode).await });
+    /// Imports a file as `mode` says, done when the import is (the benchmark's import).
+    pub async fn import_bytes(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
+        let result = self.read_annotation_file(bytes).await;
+        self.take_file(name, result, mode);
     }
 
-    /// [`AppState::import_file_as`], done when the import is.
-    pub async fn import_bytes(&self, name: &str, bytes: Vec<u8>, mode: ImportMode) {
+    /// Reads the file in the formats worker. Takes the bytes by value and drops them as soon
+    /// as the answer is read: wasm memory never shrinks, so a multi-megabyte file still held
+    /// while the annotations are placed would raise it for good.
+    async fn read_annotation_file(&self, bytes: Vec<u8>) -> Result<AnnotationFile, FileProblem> {
         let article = self.ws.with_untracked(factmark::serialize_without_annotations);
         let answer = super::formats::ask(&Request::Annotations { now: now().0 }, &bytes, Some(article)).await;
         let result = answer.map_err(FileProblem::Invalid).and_then(|(reply, payload)| worker::annotation_file(&reply, &payload, &bytes));
         drop(bytes);
-        self.take_file(name, result, mode);
+        result
     }
 
     fn take_file(&self, name: &str, result: Result<AnnotationFile, FileProblem>, mode: ImportMode) {

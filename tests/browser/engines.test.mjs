@@ -170,6 +170,10 @@ export async function coreJourney(s, url, { tmp } = {}) {
     UPLOAD_FALLBACK.add(s.engine);
     await s.dropFile('imported.w3c.json', body);
   }
+  // The article has annotations, so the import asks whether the file adds to them: it does.
+  const asked = () => [...document.querySelectorAll('dialog[open] button')].some((b) => b.textContent.trim() === 'Add to these');
+  await s.waitFor(asked, { timeout: 5000, what: 'the question whether the import adds or replaces' });
+  await s.click(await s.findXPath('//dialog[@open]//button[normalize-space(.)="Add to these"]'));
   await s.waitFor(hasImport, { timeout: 5000, what: 'the imported highlight' });
   const imported = (await s.exec(marks)).filter((m) => m.ids.includes('imported-1'));
   assert.equal(imported.map((m) => m.text).join(''), IMPORTED);
