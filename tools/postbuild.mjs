@@ -33,6 +33,19 @@ const css = pick(/^main-[0-9a-f]+\.css$/);
 const worker = ['formats_loader.js', 'formats.js', 'formats_bg.wasm'];
 for (const f of worker) if (!files.includes(f)) throw new Error(`expected the formats worker's ${f} in ${dir}`);
 
+// --- The stylesheet, minified --------------------------------------------------------------
+// Trunk copies it as written (its minifier is off: it would also rewrite the JS glue this
+// script reads). Comments and spaces go; nothing inside a rule changes meaning: spaces are
+// kept around ":" (descendant selectors such as ".a :focus") and inside strings, which hold
+// no braces, semicolons or commas here.
+{
+  const path = join(dir, css);
+  const source = await readFile(path, 'utf8');
+  const min = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}').trim();
+  if ((source.match(/{/g) ?? []).length !== (min.match(/{/g) ?? []).length) throw new Error('minifying the stylesheet changed its rules');
+  await writeFile(path, min);
+}
+
 // --- Service worker -------------------------------------------------------------------
 // Hashed files never change, so they are served from the cache first; the page itself is
 // fetched from the network first, so an update shows as soon as the user is online, and the

@@ -145,7 +145,7 @@ impl AnnotationSet {
     pub fn backlinks(&self, to: &AnnotationId) -> Vec<(&Annotation, Relation)> {
         let mut from: Vec<&Annotation> = self.tally.linked_from(to).iter().filter_map(|id| self.items.get(id)).collect();
         // Document order, then orphans oldest first: the order of `iter`.
-        from.sort_by_key(|a| {
+        from.sort_unstable_by_key(|a| {
             if a.is_orphan() {
                 (true, 0, Reverse(0), a.created, &a.id)
             } else {

@@ -77,7 +77,7 @@ pub struct AppState {
     /// The open article's suggested annotations (`ui/suggestions.rs`); `None` when not shown.
     pub suggestions: RwSignal<Option<Vec<crate::suggest::Candidate>>>,
     /// Keys of the suggestions dismissed for the open article.
-    pub dismissed: RwSignal<std::collections::HashSet<String>>,
+    pub dismissed: RwSignal<Vec<String>>,
     /// The suggestions the article's markup draws now.
     pub drawn: StoredValue<Vec<crate::suggest::Candidate>>,
     /// Whether reports include the checker's internal notes (off: they are published as is).

@@ -59,9 +59,7 @@ fn accept(state: AppState, c: &Candidate) {
 }
 
 fn dismiss(state: AppState, c: &Candidate) {
-    state.dismissed.update(|d| {
-        d.insert(c.key());
-    });
+    state.dismissed.update(|d| d.push(c.key()));
     state.announce("Suggestion dismissed");
 }
 

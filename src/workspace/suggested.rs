@@ -2,13 +2,12 @@
 
 use super::Workspace;
 use crate::suggest::Candidate;
-use std::collections::HashSet;
 
 impl Workspace {
     /// The candidates of `all` (as `suggest::scan` gave them, best first) that are still open:
     /// not dismissed (by [`Candidate::key`]) and not already an annotation of their tag over
     /// most of their text, so an accepted suggestion leaves the list by itself.
-    pub fn open_candidates(&self, all: &[Candidate], dismissed: &HashSet<String>) -> Vec<Candidate> {
+    pub fn open_candidates(&self, all: &[Candidate], dismissed: &[String]) -> Vec<Candidate> {
         all.iter().filter(|c| !dismissed.contains(&c.key()) && !self.annotated(c)).cloned().collect()
     }
 
@@ -38,7 +37,7 @@ mod tests {
         };
         let mut w = Workspace::new(article);
         let all = crate::suggest::scan(w.text().chars());
-        let none = HashSet::new();
+        let none: Vec<String> = Vec::new();
         assert_eq!(w.open_candidates(&all, &none), all);
         let figure = all.iter().find(|c| c.tag == Tag::Figure).unwrap().clone();
         w.create(figure.range, Tag::Figure, AnnotationId::new_v4([1; 16]), Timestamp(0)).unwrap();
@@ -46,7 +45,7 @@ mod tests {
         assert!(!open.contains(&figure), "an accepted figure is no longer suggested");
         assert_eq!(open.len(), all.len() - 1, "a figure annotation does not hide the claim around it");
         let claim = all.iter().find(|c| c.tag == Tag::Claim).unwrap();
-        let dismissed: HashSet<String> = [claim.key()].into();
+        let dismissed = vec![claim.key()];
         assert!(!w.open_candidates(&all, &dismissed).contains(claim));
     }
 
