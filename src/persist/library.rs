@@ -14,9 +14,34 @@ pub struct LibraryEntry {
     pub date: Option<String>,
     #[serde(default)]
     pub annotations: usize,
+    /// The outlet that published the article, when known (older libraries have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// Last time it was opened or changed (ms since the epoch), for ordering.
     #[serde(default)]
     pub touched: i64,
+}
+
+impl LibraryEntry {
+    /// The entry of `article` (fingerprint `sha256`) with `annotations` of them: its title,
+    /// its publication date (else its dateline: a web page has only the former) and outlet.
+    pub fn of(article: &crate::article::Article, sha256: &str, annotations: usize, touched: i64) -> LibraryEntry {
+        LibraryEntry {
+            sha256: sha256.to_string(),
+            title: article.display_title(),
+            date: article.published.clone().or_else(|| article.date.clone()),
+            annotations,
+            outlet: article.outlet.clone(),
+            touched,
+        }
+    }
+
+    /// "The Guardian · 2025-02-04 · 3 annotations": what the library shows under the title.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self.outlet.iter().chain(&self.date).cloned().collect();
+        parts.push(format!("{} annotation{}", self.annotations, if self.annotations == 1 { "" } else { "s" }));
+        parts.join(" · ")
+    }
 }
 
 /// The library index. The default article is always in it and cannot be removed.
@@ -78,7 +103,22 @@ mod tests {
     use super::*;
 
     fn entry(sha: &str) -> LibraryEntry {
-        LibraryEntry { sha256: sha.into(), title: format!("T {sha}"), date: None, annotations: 0, touched: 0 }
+        LibraryEntry { sha256: sha.into(), title: format!("T {sha}"), date: None, annotations: 0, outlet: None, touched: 0 }
+    }
+
+    #[test]
+    fn an_entry_names_outlet_date_and_count() {
+        let mut a = crate::article::Article { title: "Budget".into(), paragraphs: vec!["x".into()], ..Default::default() };
+        let e = LibraryEntry::of(&a, "s", 1, 0);
+        assert_eq!(e.describe(), "1 annotation");
+        a.outlet = Some("The Guardian".into());
+        a.date = Some("2025-02-04 20:58".into());
+        assert_eq!(LibraryEntry::of(&a, "s", 3, 0).describe(), "The Guardian · 2025-02-04 20:58 · 3 annotations");
+        a.published = Some("2025-02-03".into());
+        assert_eq!(LibraryEntry::of(&a, "s", 0, 0).describe(), "The Guardian · 2025-02-03 · 0 annotations", "the publication date first");
+        // An index written before outlets were kept still reads.
+        let old: LibraryEntry = serde_json::from_str(r#"{"sha256":"s","title":"T","date":null,"annotations":2,"touched":5}"#).unwrap();
+        assert_eq!(old.outlet, None);
     }
 
     #[test]

@@ -23,6 +23,30 @@ fn text_field(
     }
 }
 
+/// An address field whose refusal shows under it, with what to do, until the next change
+/// (or another annotation is opened: `opened` names the one shown).
+fn address_field(
+    label: &'static str,
+    placeholder: &'static str,
+    opened: Memo<Option<AnnotationId>>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    save: impl Fn(String) -> Result<(), String> + 'static,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        opened.track();
+        error.set(None);
+    });
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input type="url" placeholder=placeholder prop:value=value aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:change=move |ev| error.set(save(event_target_value(&ev)).err()) />
+            {move || error.get().map(|e| view! { <small class="field-error" role="alert">{e}</small> })}
+        </label>
+    }
+}
+
 #[component]
 pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoView {
     let id = move || ann.with_untracked(|a| a.as_ref().map(|a| a.id.clone()));
@@ -34,6 +58,17 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
     let tag = move || ann.with(|a| a.as_ref().map(|a| a.tag).unwrap_or(Tag::Claim));
     let check = move |f: &dyn Fn(&Annotation) -> String| ann.with(|a| a.as_ref().map(f).unwrap_or_default());
     let scale = Memo::new(move |_| state.ws.with(|w| w.scale().labels.clone()));
+    let opened = Memo::new(move |_| ann.with(|a| a.as_ref().map(|a| a.id.clone())));
+    // The refusal of an edit of the open annotation, for the field's own message.
+    let save_here = move |f: &dyn Fn(
+        &AnnotationId,
+        &mut crate::workspace::Workspace,
+    ) -> Result<crate::workspace::Change, crate::annotation::UrlError>| {
+        match id() {
+            Some(id) => state.try_apply(|w| f(&id, w)),
+            None => Ok(()),
+        }
+    };
 
     let verdict = move || {
         let label = if tag() == Tag::Figure { "Status" } else { "Verdict" };
@@ -113,21 +148,13 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                         <option value="Organization" selected=move || kind() == "Organization">"An organisation"</option>
                     </select>
                 </label>
-                <label class="field">
-                    <span>"Identity page (sameAs)"</span>
-                    <input type="url" placeholder="https://www.wikidata.org/wiki/…" prop:value=move || check(&|a| a.check.speaker_same_as.clone().unwrap_or_default()) on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        with_id(&|id| { state.try_apply(|w| w.set_speaker_same_as(id, &v, now())); });
-                    } />
-                </label>
+                {address_field("Identity page (sameAs)", "https://www.wikidata.org/wiki/…", opened,
+                    move || check(&|a| a.check.speaker_same_as.clone().unwrap_or_default()),
+                    move |v| save_here(&|id, w| w.set_speaker_same_as(id, &v, now())))}
             </div>
-            <label class="field">
-                <span>"Fact-check page"</span>
-                <input type="url" placeholder="From the profile's pattern" prop:value=move || check(&|a| a.check.review_url.clone().unwrap_or_default()) on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    with_id(&|id| { state.try_apply(|w| w.set_review_url(id, &v, now())); });
-                } />
-            </label>
+            {address_field("Fact-check page", "From the profile's pattern", opened,
+                move || check(&|a| a.check.review_url.clone().unwrap_or_default()),
+                move |v| save_here(&|id, w| w.set_review_url(id, &v, now())))}
         }
         .into_any()
     };
@@ -152,6 +179,11 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
 
     let new_url = RwSignal::new(String::new());
     let new_title = RwSignal::new(String::new());
+    let evidence_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        opened.track();
+        evidence_error.set(None);
+    });
     let evidence = move || {
         let items = ann.with(|a| a.as_ref().map(|a| a.check.evidence.clone()).unwrap_or_default());
         view! {
@@ -170,16 +202,19 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     ev.prevent_default();
                     with_id(&|id| {
                         let (url, title) = (new_url.get_untracked(), new_title.get_untracked());
-                        if state.try_apply(|w| w.add_evidence(id, &url, &title, now())) {
+                        let result = state.try_apply(|w| w.add_evidence(id, &url, &title, now()));
+                        if result.is_ok() {
                             new_url.set(String::new());
                             new_title.set(String::new());
                         }
+                        evidence_error.set(result.err());
                     })
                 }>
                     <input type="text" inputmode="url" aria-label="Evidence address" placeholder="https://…" prop:value=move || new_url.get() on:input=move |ev| new_url.set(event_target_value(&ev)) />
                     <input type="text" aria-label="Evidence title" placeholder="Title (optional)" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) />
                     <button type="submit">"Add evidence"</button>
                 </form>
+                {move || evidence_error.get().map(|e| view! { <small class="field-error" role="alert">{e}</small> })}
             </fieldset>
         }
         .into_any()
@@ -307,13 +342,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 } />
                 <span>"Verified against the source"</span>
             </label>
-            <label class="field">
-                <span>"Source link"</span>
-                <input type="url" placeholder="https://…" prop:value=move || check(&|a| a.check.source_url.clone().unwrap_or_default()) on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    with_id(&|id| { state.try_apply(|w| w.set_quote_source(id, &v, now())); });
-                } />
-            </label>
+            {address_field("Source link", "https://…", opened,
+                move || check(&|a| a.check.source_url.clone().unwrap_or_default()),
+                move |v| save_here(&|id, w| w.set_quote_source(id, &v, now())))}
         }
         .into_any()
     };

@@ -79,13 +79,7 @@ fn startup(article: Option<Article>) -> (Workspace, persist::Saved, Library, Str
     let mut warnings = Vec::new();
     let mut library = persist::load_library(&BrowserStore, &mut warnings);
     if library.get(&default_sha).is_none() {
-        library.entries.push(LibraryEntry {
-            sha256: default_sha.clone(),
-            title: default.display_title(),
-            date: default.date.clone(),
-            annotations: 0,
-            touched: 0,
-        });
+        library.entries.push(LibraryEntry::of(&default, &default_sha, 0, 0));
     }
     let (ws, saved, mut notices) = match article {
         Some(article) => restore(article),

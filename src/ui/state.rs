@@ -167,14 +167,7 @@ fn paint_plan(ws: &Workspace) -> PaintPlan {
 }
 
 fn entry_for(w: &Workspace) -> LibraryEntry {
-    let a = w.article();
-    LibraryEntry {
-        sha256: w.sha256().to_string(),
-        title: a.display_title(),
-        date: a.date.clone(),
-        annotations: w.annotations().len(),
-        touched: now().0,
-    }
+    LibraryEntry::of(w.article(), w.sha256(), w.annotations().len(), now().0)
 }
 
 impl AppState {
@@ -354,20 +347,18 @@ impl AppState {
         });
     }
 
-    /// Runs a core action that can refuse (a bad web address); the refusal becomes a notice.
-    pub fn try_apply<E: std::fmt::Display>(&self, f: impl FnOnce(&mut Workspace) -> Result<Change, E>) -> bool {
+    /// Runs a core action that can refuse (a bad web address); the refusal is handed back, to
+    /// be shown at the field that caused it.
+    pub fn try_apply<E: std::fmt::Display>(&self, f: impl FnOnce(&mut Workspace) -> Result<Change, E>) -> Result<(), String> {
         let mut result = None;
         self.ws.update(|w| result = Some(f(w)));
         match result {
             Some(Ok(change)) => {
                 self.refresh_blocks(&change.blocks);
-                true
+                Ok(())
             }
-            Some(Err(e)) => {
-                self.notify(NoticeKind::Error, e.to_string());
-                false
-            }
-            None => false,
+            Some(Err(e)) => Err(e.to_string()),
+            None => Ok(()),
         }
     }
 

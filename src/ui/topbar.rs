@@ -207,13 +207,13 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
             <div class="menu-body">
                 <p class="library-space" data-space>{move || space.get()}</p>
                 <ul class="library-list" aria-label="Articles in this browser">
-                    <For each=move || state.library.get().entries key=|e| (e.sha256.clone(), e.annotations, e.title.clone()) let:entry>
+                    <For each=move || state.library.get().entries key=|e| (e.sha256.clone(), e.annotations, e.title.clone(), e.outlet.clone(), e.date.clone()) let:entry>
                         {
                             let sha = entry.sha256.clone();
                             let (sha_open, sha_del, sha_yes, sha_cur, sha_conf) = (sha.clone(), sha.clone(), sha.clone(), sha.clone(), sha.clone());
                             let (sha_cur2, sha_cur3) = (sha.clone(), sha.clone());
                             let is_default = sha == state.default_sha.get_value();
-                            let meta = format!("{}{} annotation{}", entry.date.clone().map(|d| format!("{d} · ")).unwrap_or_default(), entry.annotations, if entry.annotations == 1 { "" } else { "s" });
+                            let meta = entry.describe();
                             view! {
                                 <li class:current=move || current.get() == sha_cur data-sha=sha.clone()>
                                     <button type="button" class="library-open" aria-current=move || (current.get() == sha_cur2).then_some("true") on:click=move |_| { close(); state.open_saved(&sha_open); }>
@@ -253,6 +253,7 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
 /// The checker profile (name, organisation, URL): stored once in this browser, used in exports.
 #[component]
 fn ProfileButton(state: AppState) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let (name, org, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let pattern = RwSignal::new(String::new());
@@ -273,9 +274,10 @@ fn ProfileButton(state: AppState) -> impl IntoView {
     };
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
+        problem.set(None);
         let new_scale = match crate::annotation::VerdictScale::from_lines(&scale.get_untracked()) {
             Ok(s) => s,
-            Err(e) => return state.notify(NoticeKind::Error, format!("Verdict scale not saved: {e}")),
+            Err(e) => return problem.set(Some(format!("Verdict scale not saved: {e}"))),
         };
         let profile = crate::annotation::CheckerProfile::new(&name.get_untracked(), &org.get_untracked(), &url.get_untracked());
         let profile = profile.map(|p| p.with_lists(&ratings.get_untracked(), &techniques.get_untracked()));
@@ -287,7 +289,8 @@ fn ProfileButton(state: AppState) -> impl IntoView {
                     d.close();
                 }
             }
-            Err(e) => state.notify(NoticeKind::Error, format!("Profile not saved: {e}")),
+            // In the dialog, where the checker is: a notice would sit behind its backdrop.
+            Err(e) => problem.set(Some(format!("Profile not saved: {e}"))),
         }
     };
     let field = |label: &'static str, sig: RwSignal<String>| {
@@ -318,6 +321,7 @@ fn ProfileButton(state: AppState) -> impl IntoView {
                     <span>"Misleading techniques, one per line"</span>
                     <textarea rows="6" prop:value=move || techniques.get() on:input=move |ev| techniques.set(event_target_value(&ev))></textarea>
                 </label>
+                {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>"Cancel"</button>
                     <button type="submit" class="primary">"Save profile"</button>

@@ -41,15 +41,17 @@ test('a claim from nothing to checked: verdict, rationale, evidence, links; relo
   await editor.getByRole('combobox', { name: 'Verdict' }).selectOption('Mostly true');
   await editor.getByLabel('Rationale').fill('Forbes reported $14.8 trillion,\nbut the estimate includes occupied land.');
   await editor.getByLabel('Speaker').fill('Forbes');
-  // A bad address is refused with a message.
+  // A bad address is refused with a message at the field itself, not in a banner.
   await editor.getByLabel('Evidence address').fill('javascript:alert(1)');
   await editor.getByRole('button', { name: 'Add evidence' }).click();
-  await page.getByRole('alert').filter({ hasText: 'not a web address' }).waitFor();
+  await editor.locator('fieldset.evidence .field-error').filter({ hasText: 'not a web address' }).waitFor();
+  assert.equal(await page.locator('.notices .notice').filter({ hasText: 'not a web address' }).count(), 0, 'no banner');
   // Typed without its scheme, and added with Enter.
   await editor.getByLabel('Evidence address').fill('www.forbes.com/ukraine-minerals');
   await editor.getByLabel('Evidence title').fill('Forbes, 2023');
   await editor.getByLabel('Evidence title').press('Enter');
   const link = editor.getByRole('link', { name: 'Forbes, 2023' });
+  assert.equal(await editor.locator('fieldset.evidence .field-error').count(), 0, 'the message goes once the address is good');
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   assert.match(await page.locator('[data-progress]').textContent(), /Claims checked: 1 of 1/);
 
@@ -384,5 +386,45 @@ test('a custom verdict scale replaces the default one', async () => {
   await page.getByLabel('Verdict scale, best first, one per line').fill('A\nA');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByRole('alert').filter({ hasText: 'listed twice' }).waitFor();
+  await context.close();
+});
+
+test('on a 1366×850 laptop, the list keeps five rows in view while an annotation is open', async () => {
+  const { page, context } = await openApp(env, { viewport: { width: 1366, height: 850 } });
+  for (const word of ['Donetsk', 'Luhansk', 'Dnipropetrovsk', '$14.8 trillion', 'three regions', 'Zelensky']) {
+    await dragSelect(page, word);
+    await page.keyboard.press('c');
+  }
+  await page.locator('[data-annotation-id]').first().click();
+  await page.getByRole('region', { name: 'Selected annotation' }).locator('.check-fields').waitFor();
+  const seen = await page.evaluate(() => {
+    const list = document.querySelector('.panel .list').getBoundingClientRect();
+    const panel = document.querySelector('#annotations-panel').getBoundingClientRect();
+    const top = Math.max(list.top, panel.top, 0), bottom = Math.min(list.bottom, panel.bottom, innerHeight);
+    const editor = document.querySelector('.editor');
+    return {
+      rows: [...document.querySelectorAll('[data-annotation-id]')].filter((li) => { const b = li.getBoundingClientRect(); return b.top >= top - 1 && b.bottom <= bottom + 1; }).length,
+      editorInPanel: editor.getBoundingClientRect().top >= panel.top - 1,
+    };
+  });
+  assert.ok(seen.rows >= 5, `${seen.rows} rows in view`);
+  assert.ok(seen.editorInPanel, 'the editor starts inside the panel');
+  // The editor's last control is reached by scrolling the editor, not the page.
+  await page.locator('.editor details.techniques summary').scrollIntoViewIfNeeded();
+  assert.ok(await page.locator('.editor details.techniques summary').isVisible());
+  await context.close();
+});
+
+test('a refused profile says why inside its dialog, which stays open', async () => {
+  const { page, context } = await openApp(env);
+  await page.getByRole('button', { name: 'Checker profile' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Checker profile' });
+  await dialog.getByLabel('Website').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Save profile' }).click();
+  await dialog.locator('.field-error').filter({ hasText: 'Profile not saved' }).waitFor();
+  assert.ok(await dialog.isVisible(), 'the dialog stays open with the message');
+  await dialog.getByLabel('Website').fill('factcheck.example.org');
+  await dialog.getByRole('button', { name: 'Save profile' }).click();
+  await dialog.waitFor({ state: 'hidden' });
   await context.close();
 });

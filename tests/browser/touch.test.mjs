@@ -119,5 +119,16 @@ test('phone 390×844: the top bar is one row under 56 px; its Menu opens the art
   await menu.tap();
   assert.equal(await page.locator('#topbar-more').isVisible(), false);
   assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), 390, 'nothing is wider than the screen');
+  // The annotations toggle is a docked bar, and the article's last line scrolls above it.
+  const docked = await page.evaluate(async () => {
+    scrollTo(0, document.scrollingElement.scrollHeight);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const bar = document.querySelector('.sheet-toggle').getBoundingClientRect();
+    const blocks = document.querySelectorAll('article [data-block]');
+    const last = blocks[blocks.length - 1].getBoundingClientRect();
+    return { width: bar.width, bottom: bar.bottom, lastBottom: last.bottom, barTop: bar.top };
+  });
+  assert.equal(docked.width, 390, 'full width, docked');
+  assert.ok(docked.lastBottom <= docked.barTop, `the last line (${docked.lastBottom}) is above the bar (${docked.barTop})`);
   await context.close();
 });
