@@ -154,7 +154,8 @@ impl Parsed {
 
 /// Writes the workspace as a Factmark file (pretty-printed JSON, for people and diffs).
 pub fn serialize(ws: &Workspace) -> String {
-    serde_json::to_string_pretty(&to_doc(ws)).expect("plain data always serialises")
+    // Indented from the compact text: see `format::pretty` for why.
+    super::pretty(&serialize_compact(ws))
 }
 
 /// The same file without indentation: what the browser's storage keeps (smaller, faster).

@@ -10,6 +10,7 @@ mod json_error;
 pub mod label_studio;
 pub mod labels;
 pub mod peer;
+mod pretty;
 pub mod report;
 #[cfg(test)]
 mod schema_org;
@@ -18,4 +19,5 @@ mod span;
 pub mod w3c;
 
 pub use json_error::JsonError;
+pub(crate) use pretty::pretty;
 pub use script_safe::script_safe;
