@@ -28,6 +28,9 @@ mod tests {
         assert_eq!(show("-5%"), "-5%");
         assert_eq!(show("€2.5bn"), "€2.5 billion");
         assert_eq!(show("-3 to -1 degrees"), "-3–-1 degrees");
+        assert_eq!(show("a third"), "33.3% (a fraction)");
+        assert_eq!(show("two-thirds"), "66.7% (a fraction)");
+        assert_eq!(show("doubled"), "×2");
     }
 
     #[test]
@@ -79,6 +82,20 @@ mod failure_classes {
         assert_eq!(v("3,5 Mrd. Euro").map(|x| x.0), Some(3.5e9));
         assert_eq!(v("2 milliards").map(|x| x.0), Some(2e9));
         assert_eq!(v("120 тис.").map(|x| x.0), Some(120e3));
+    }
+
+    #[test]
+    fn fractions_and_multiples_in_words() {
+        let frac = |x: f64| Some((x, Unit::Other("fraction".into())));
+        assert_eq!(v("a third"), frac(1.0 / 3.0));
+        assert_eq!(v("two-thirds"), frac(2.0 / 3.0));
+        assert_eq!(v("A quarter"), frac(0.25));
+        assert_eq!(v("half"), frac(0.5));
+        assert_eq!(v("doubled"), Some((2.0, Unit::Other("factor".into()))));
+        assert_eq!(v("чверть"), frac(0.25));
+        assert_eq!(v("half a million").map(|x| x.0), Some(500_000.0), "a number, not a fraction");
+        assert_eq!(v("halfway"), None);
+        assert_eq!(v("two regions").map(|x| x.0), Some(2.0));
     }
 
     #[test]

@@ -146,6 +146,14 @@ impl fmt::Display for FigureValue {
         if self.qualifier != Qualifier::Exact {
             write!(f, "{} ", self.qualifier.words())?;
         }
+        // Fractions and multiples read from words ("a third", "doubled").
+        match &self.unit {
+            Unit::Other(u) if u == "fraction" && self.range_high.is_none() => {
+                return write!(f, "{}% (a fraction)", decimal((self.value * 1000.0).round() / 10.0));
+            }
+            Unit::Other(u) if u == "factor" && self.range_high.is_none() => return write!(f, "×{}", decimal(self.value)),
+            _ => {}
+        }
         let negative = self.value < 0.0 && self.range_high.is_none();
         if negative {
             f.write_str("-")?;

@@ -9,8 +9,49 @@ use crate::annotation::{FigureValue, Unit};
 /// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
 /// "UAH 100 billion", "more than 70%". `None` when the text holds no number.
 pub fn parse_figure(text: &str) -> Option<FigureValue> {
+    if let Some(f) = word_figure(text) {
+        return Some(f);
+    }
     let toks = tokenize(text);
     (0..toks.len()).find_map(|i| parse_at(&toks, i))
+}
+
+/// Fractions and multiples written in words, at the start of `text`: "a third" (1/3 as a
+/// `fraction`), "two-thirds", "half", "doubled" (×2 as a `factor`), "halved".
+fn word_figure(text: &str) -> Option<FigureValue> {
+    const WORDS: [(&str, f64, &str); 23] = [
+        ("a third", 1.0 / 3.0, "fraction"),
+        ("one third", 1.0 / 3.0, "fraction"),
+        ("one-third", 1.0 / 3.0, "fraction"),
+        ("two-thirds", 2.0 / 3.0, "fraction"),
+        ("two thirds", 2.0 / 3.0, "fraction"),
+        ("a quarter", 0.25, "fraction"),
+        ("one quarter", 0.25, "fraction"),
+        ("three-quarters", 0.75, "fraction"),
+        ("three quarters", 0.75, "fraction"),
+        ("a fifth", 0.2, "fraction"),
+        ("a tenth", 0.1, "fraction"),
+        ("half", 0.5, "fraction"),
+        ("a half", 0.5, "fraction"),
+        ("третина", 1.0 / 3.0, "fraction"),
+        ("чверть", 0.25, "fraction"),
+        ("половина", 0.5, "fraction"),
+        ("doubled", 2.0, "factor"),
+        ("tripled", 3.0, "factor"),
+        ("trebled", 3.0, "factor"),
+        ("quadrupled", 4.0, "factor"),
+        ("halved", 0.5, "factor"),
+        ("twofold", 2.0, "factor"),
+        ("tenfold", 10.0, "factor"),
+    ];
+    let t = text.trim().to_lowercase();
+    WORDS.iter().find_map(|&(w, value, unit)| {
+        let rest = t.strip_prefix(w)?;
+        // The whole word, and not "half a million", which is a number.
+        let whole = !rest.starts_with(|c: char| c.is_alphanumeric()) && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let of_number = w.ends_with("half") && rest.trim_start().split_whitespace().nth(1).is_some_and(|n| super::words::big(n).is_some());
+        (whole && !of_number).then(|| FigureValue::new(value, Unit::Other(unit.into())))
+    })
 }
 
 enum Number {
