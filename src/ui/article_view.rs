@@ -216,11 +216,16 @@ pub fn ArticleView(state: AppState, article_ref: NodeRef<leptos::html::Article>)
     });
     // The language helps the browser pick fonts, hyphenation and the screen reader's voice.
     let lang = article.language.clone();
-    let dateline = article.published.clone().or(article.date.clone()).map(|iso| {
-        let shown = iso.replacen('T', " ", 1);
-        let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
-        view! { <p class="dateline"><time datetime=iso>{shown}</time></p> }
-    });
+    // The date line follows the article's details as they are edited (the text never changes,
+    // so the rest of the view is not rebuilt).
+    let date = Memo::new(move |_| state.ws.with(|w| w.article().published.clone().or_else(|| w.article().date.clone())));
+    let dateline = move || {
+        date.get().map(|iso| {
+            let shown = iso.replacen('T', " ", 1);
+            let shown = shown.strip_suffix(":00").unwrap_or(&shown).to_string();
+            view! { <p class="dateline"><time datetime=iso>{shown}</time></p> }
+        })
+    };
     // One block's element, drawn from its own trigger.
     let blocks = std::sync::Arc::new(blocks);
     let block_view = {

@@ -88,8 +88,11 @@ test('an edited article address reaches the W3C and ClaimReview exports; a wrong
   assert.equal(await page.getByLabel('Address (URL)').getAttribute('aria-invalid'), 'true');
   await page.getByLabel('Address (URL)').fill('news.example.org/ukraine-minerals');
   await page.getByLabel('Outlet').fill('News Example');
+  await page.getByLabel('Published').fill('2025-03-01');
   await page.getByRole('button', { name: 'Save details' }).click();
   await page.waitForFunction(() => !document.querySelector('#details-url-error'));
+  // The article's date line follows the edit at once.
+  await page.waitForFunction(() => document.querySelector('article .dateline time')?.getAttribute('datetime') === '2025-03-01');
   assert.equal(await page.getByLabel('Address (URL)').inputValue(), 'https://news.example.org/ukraine-minerals', 'https:// is added');
 
   const claim = 'the total value of Ukraine’s mineral resources is estimated to be $14.8 trillion';

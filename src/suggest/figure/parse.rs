@@ -49,7 +49,7 @@ fn word_figure(text: &str) -> Option<FigureValue> {
         let rest = t.strip_prefix(w)?;
         // The whole word, and not "half a million", which is a number.
         let whole = !rest.starts_with(|c: char| c.is_alphanumeric()) && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        let of_number = w.ends_with("half") && rest.trim_start().split_whitespace().nth(1).is_some_and(|n| super::words::big(n).is_some());
+        let of_number = w.ends_with("half") && rest.split_whitespace().nth(1).is_some_and(|n| super::words::big(n).is_some());
         (whole && !of_number).then(|| FigureValue::new(value, Unit::Other(unit.into())))
     })
 }
