@@ -258,14 +258,17 @@ test('a large file shows a progress bar while it is read and imported', async ()
   await context.close();
 });
 
-test('notices stack at most three, the newest; information goes by itself, errors stay', async () => {
+test('notices stack at most three, the newest; information goes by itself, errors stay; the article never moves', async () => {
   const { page, context } = await openApp(env);
+  const articleTop = () => page.evaluate(() => document.querySelector('article h1').getBoundingClientRect().top);
+  const top = await articleTop();
   for (let i = 1; i <= 5; i++) {
     await importFile(page, file(`broken-${i}.json`, '{"not": "closed"', 'application/json'));
     await page.locator('.notice.error').filter({ hasText: `broken-${i}.json` }).waitFor();
   }
   const shown = await page.locator('.notice').allTextContents();
   assert.equal(shown.length, 3);
+  assert.equal(await articleTop(), top, 'three notices and the article has not moved');
   assert.ok(shown.every((t, k) => t.includes(`broken-${k + 3}.json`)), shown.join(' | '));
   await page.getByRole('button', { name: 'New article' }).click();
   await page.getByRole('button', { name: 'Open', exact: true }).click();
