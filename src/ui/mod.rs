@@ -179,7 +179,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         on_release();
     });
     window_event_listener(leptos::ev::touchend, move |_| on_release());
-    let help_open = RwSignal::new(false);
+    let help_asked = RwSignal::new(0u32);
     window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key();
         let cmd = ev.ctrl_key() || ev.meta_key();
@@ -238,7 +238,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         }
         if key == "?" {
             ev.prevent_default();
-            help_open.set(true);
+            help_asked.update(|n| *n += 1);
             return;
         }
         if lower == "s" && current_selection().is_none() {
@@ -340,7 +340,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         <TopBar state />
         <Notices state />
         <label_map::LabelMapDialog state />
-        <shortcuts::ShortcutsDialog open=help_open />
+        <shortcuts::ShortcutsDialog asked=help_asked />
         <main class="layout">
             {move || {
                 // Reading the key (not merely tracking it) subscribes to the memo's value.

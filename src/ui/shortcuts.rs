@@ -18,28 +18,35 @@ const SHORTCUTS: [(&str, &str); 12] = [
     ("?", "show this list"),
 ];
 
-/// The overlay; `open` is set by the ? key (see `mod.rs`).
+/// The overlay; `asked` counts the presses of the ? key (see `mod.rs`): each one shows it.
+/// A count, not a flag, because the dialog closes itself (Esc) and its `close` event comes a
+/// task later: a flag could still read "open" when ? is pressed again, and nothing would show.
 #[component]
-pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
+pub fn ShortcutsDialog(asked: RwSignal<u32>) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     // The dialog element is the outside world here: a modal dialog traps focus and closes on
-    // Esc by itself, which the signal then follows.
+    // Esc by itself.
     Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open.get() && !d.open() {
+        if asked.get() == 0 {
+            return;
+        }
+        if let Some(d) = dialog.get_untracked().filter(|d| !d.open()) {
             let _ = d.show_modal();
-        } else if !open.get() && d.open() {
-            d.close();
         }
     });
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
     view! {
-        <dialog node_ref=dialog class="dialog shortcuts" aria-labelledby="shortcuts-title" on:close=move |_| open.set(false)>
+        <dialog node_ref=dialog class="dialog shortcuts" aria-labelledby="shortcuts-title">
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
             <dl>
                 {SHORTCUTS.into_iter().map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
             </dl>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" class="primary" on:click=close>"Close"</button>
             </div>
         </dialog>
     }
