@@ -46,6 +46,13 @@ pub fn css_string(s: &str) -> String {
     out
 }
 
+/// Whether the checker is typing in the annotation editor (a text field or box has focus there).
+pub fn typing_in_editor() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA") && e.closest(".editor").ok().flatten().is_some())
+}
+
 /// The first highlight of annotation `id` in the article.
 pub fn first_mark_of(id: &AnnotationId) -> Option<web_sys::HtmlElement> {
     let sel = format!("article mark[data-annotation-ids~={}]", css_string(id.as_str()));

@@ -337,11 +337,14 @@ impl AppState {
     }
 
     /// Fills what the text suggests (a figure's value and source, a speaker) into the new
-    /// annotation's empty fields, once the formats worker has read its neighbourhood.
+    /// annotation's empty fields, once the formats worker has read its neighbourhood. If the
+    /// checker has meanwhile started typing in the editor, nothing is filled: a value set under
+    /// their caret would mix with what they type (the Suggest buttons still offer it).
     fn fill_suggestions(&self, id: AnnotationId) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            if let Some(found) = super::formats::suggest(state, &id).await {
+            let found = super::formats::suggest(state, &id).await;
+            if let Some(found) = found.filter(|_| !super::browser::typing_in_editor()) {
                 state.apply(|w| w.apply_suggestions(&id, &found, now()));
             }
         });

@@ -428,3 +428,28 @@ test('a refused profile says why inside its dialog, which stays open', async () 
   await dialog.waitFor({ state: 'hidden' });
   await context.close();
 });
+
+test('a speaker suggestion that arrives while the checker types in the editor is not written under the caret', async () => {
+  const { page, context, errors } = await openApp(env);
+  const editor = page.getByRole('region', { name: 'Selected annotation' });
+  // Hold the formats worker back, as a slow network does, until the checker is in the field.
+  let release, routed = false;
+  const gate = new Promise((r) => { release = r; });
+  await context.route('**/formats_bg.wasm', async (route) => { routed = true; await gate; await route.continue(); });
+  await dragSelect(page, QUOTE);
+  await page.keyboard.press('q');
+  await editor.getByLabel('Speaker').click();
+  for (let i = 0; i < 100 && !routed; i++) await sleep(50);
+  assert.ok(routed, 'the tag asked the worker for its suggestions');
+  release();
+  // The answer (the quote is attributed to the Ukrainian President) arrives; let it land.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  assert.equal(await editor.getByLabel('Speaker').inputValue(), '', 'nothing written while the field has focus');
+  await page.keyboard.type('Zelensky');
+  assert.equal(await editor.getByLabel('Speaker').inputValue(), 'Zelensky');
+  // The suggestion is still there for the asking.
+  await editor.getByRole('button', { name: 'Suggest' }).click();
+  await valueBecomes(editor.getByLabel('Speaker'), 'the Ukrainian President');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
