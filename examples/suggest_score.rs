@@ -14,9 +14,10 @@ use factmark::text::CharRange;
 
 fn unit_name(u: &Unit) -> String {
     match u {
-        Unit::Currency(c) => c.clone(),
+        Unit::Currency(c) => c.to_lowercase(),
         Unit::Percent => "percent".into(),
         Unit::Year => "year".into(),
+        Unit::Date(_) => "date".into(),
         Unit::Count => "count".into(),
         Unit::Other(o) => o.to_lowercase(),
     }
@@ -41,6 +42,13 @@ fn main() {
             value_ok += usize::from(close);
             let unit = f["unit"].as_str().unwrap_or("").to_lowercase();
             unit_ok += usize::from(close && got.as_ref().is_some_and(|g| unit_name(&g.unit) == unit));
+            if close && got.as_ref().is_some_and(|g| unit_name(&g.unit) != unit) {
+                eprintln!(
+                    "unit    {:?}: want {unit}, got {:?}",
+                    f["exact"].as_str().unwrap_or(""),
+                    got.as_ref().map(|g| unit_name(&g.unit))
+                );
+            }
             if !close {
                 eprintln!(
                     "figure  {:?}: want {want} {unit}, got {:?}",

@@ -74,6 +74,7 @@ fn row(a: &Annotation) -> [String; 28] {
                 Unit::Currency(code) => code.clone(),
                 Unit::Percent => "percent".into(),
                 Unit::Year => "year".into(),
+                Unit::Date(iso) => format!("date {iso}"),
                 Unit::Count => "count".into(),
                 Unit::Other(u) => u.clone(),
             },

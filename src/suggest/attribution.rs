@@ -3,9 +3,15 @@
 //! Four places are searched, outside the quote itself: the rest of its sentence after it,
 //! the start of its sentence before it, the sentence before and the sentence after. The
 //! attribution nearest the quote wins, those in its own sentence before those in the
-//! neighbouring ones. A pronoun ("he explained") names no one, so the search then goes on
-//! to the other attributions and up to three more sentences back, where the person
-//! usually was named ("Zelensky disclosed that he …").
+//! neighbouring ones. A pronoun ("he explained") names no one: it stands for the nearest
+//! speaker named *before* the quote, up to four sentences back ("Zelensky disclosed that
+//! he …"). English, Ukrainian and Russian cues are read ("заявив Зеленський", "за словами
+//! міністра", "по словам Пескова").
+//!
+//! Each suggestion has a confidence: a cue in the quote's own sentence is surest, one in a
+//! neighbouring sentence less, a pronoun's referent less again. A name found only further
+//! back, with no cue near the quote, is below [`THRESHOLD`] and not suggested: the quote
+//! may well be someone else's.
 
 use super::phrase::{backward, forward, text_of, Found};
 use super::sentence::{sentences, words, Word};
@@ -17,17 +23,43 @@ use std::ops::Range;
 const VERBS: &str = "said says say stated states told tells explained explains emphasized emphasised emphasizes emphasises stressed \
     stresses noted notes added adds claimed claims argued argues insisted warned warns announced declared asserted wrote writes tweeted \
     posted confirmed admitted revealed disclosed suggested acknowledged remarked replied responded asked urged promised recalled \
-    commented concluded continued";
+    commented concluded continued \
+    заявив заявила заявили сказав сказала сказали зазначив зазначила зазначили повідомив повідомила повідомили наголосив \
+    наголосила підкреслив підкреслила додав додала пояснив пояснила написав написала розповів розповіла відзначив відзначила \
+    каже кажуть заявляє вважає стверджує стверджував визнав визнала попередив попередила зауважив зауважила нагадав нагадала \
+    заявил заявила заявили сказал сказала сказали отметил отметила отметили сообщил сообщила сообщили подчеркнул подчеркнула \
+    добавил добавила пояснил пояснила написал написала рассказал рассказала говорит считает утверждает признал признала \
+    предупредил предупредила напомнил напомнила заметил заметила";
 
 /// Verbs that may come before their speaker ("said Zelensky"); "told Reuters" names the
 /// listener, so "told" is not among them.
 const INVERTIBLE: &str = "said says added adds explained wrote writes noted continued insisted asked replied responded recalled warned \
     concluded argued stated emphasized stressed";
 
+/// Ukrainian and Russian put the speaker after any of their verbs ("— заявив Зеленський").
+fn invertible(lower: &str) -> bool {
+    listed(INVERTIBLE, lower) || (lower.starts_with(|c: char| ('\u{400}'..='\u{4ff}').contains(&c)) && listed(VERBS, lower))
+}
+
+/// The least confidence a suggestion needs to be made.
+const THRESHOLD: f32 = 0.5;
+
+/// How sure a suggestion is, by where its cue was found.
+fn confidence(tier: u8, via_pronoun: bool) -> f32 {
+    match (tier, via_pronoun) {
+        (0, false) => 0.9,
+        (1, false) => 0.7,
+        (_, true) => 0.6,
+        _ => 0.3,
+    }
+}
+
 /// One attribution found in a stretch of text, with how far it is from the quote.
 struct Candidate {
     tier: u8,
     distance: usize,
+    /// The cue is before the quote (a pronoun can stand only for someone named earlier).
+    before: bool,
     found: Found,
 }
 
@@ -37,17 +69,20 @@ fn attributions(text: &[char], range: Range<usize>, tier: u8, anchor: usize) -> 
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         let lower = w.lower();
-        let found = if lower == "according" && ws.get(i + 1).is_some_and(|n| n.lower() == "to") {
+        let next = ws.get(i + 1).map(Word::lower);
+        let slavic_according =
+            matches!(lower.as_str(), "за" | "по") && matches!(next.as_deref(), Some("словами" | "словам" | "даними" | "данным"));
+        let found = if (lower == "according" && next.as_deref() == Some("to")) || slavic_according {
             forward(&ws, i + 2).filter(|f| matches!(f, Found::Name { .. }))
         } else if listed(VERBS, &lower) && !(w.is_capitalized() && i > 0) {
             // A capitalised "States" after a name word is part of it ("the United States").
-            let inverted = || if listed(INVERTIBLE, &lower) { forward(&ws, i + 1) } else { None };
+            let inverted = || if invertible(&lower) { forward(&ws, i + 1) } else { None };
             backward(&ws, i).or_else(inverted)
         } else {
             None
         };
         if let Some(found) = found {
-            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), found });
+            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), before: w.start < anchor, found });
         }
     }
     out
@@ -75,20 +110,29 @@ pub fn suggest_speaker(text: &[char], range: CharRange) -> Option<String> {
     if let Some(s) = first.checked_sub(1).and_then(|p| list.get(p)) {
         found.extend(attributions(text, s.clone(), 1, start));
     }
-    if let Some(s) = list.get(last + 1) {
+    // The sentence after, in the same paragraph only: a new paragraph is someone's new turn.
+    if let Some(s) = list.get(last + 1).filter(|s| !text[end.min(s.start)..s.start].contains(&'\n')) {
         found.extend(attributions(text, s.clone(), 1, end));
     }
-    // Further back, only to name the person a pronoun stands for.
+    // Further back, to name the person a pronoun stands for.
     for back in 2..=4 {
         if let Some(s) = first.checked_sub(back).and_then(|p| list.get(p)) {
             found.extend(attributions(text, s.clone(), back as u8, start));
         }
     }
     found.sort_by_key(|c| (c.tier, c.distance));
-    found.into_iter().find_map(|c| match c.found {
-        Found::Name { start, end } => Some(text_of(text, start, end)),
-        Found::Pronoun => None,
-    })
+    let (name, sure) = match found.first()?.found {
+        Found::Name { start, end } => ((start, end), confidence(found[0].tier, false)),
+        // The nearest name before the quote; the sentence after is not where "he" was named.
+        Found::Pronoun => {
+            let named = found.iter().find_map(|c| match c.found {
+                Found::Name { start, end } if c.before => Some((start, end)),
+                _ => None,
+            })?;
+            (named, confidence(found[0].tier, true))
+        }
+    };
+    (sure >= THRESHOLD).then(|| text_of(text, name.0, name.1))
 }
 
 #[cfg(test)]
@@ -176,6 +220,51 @@ mod tests {
         for (text, quote, want) in cases {
             assert_eq!(suggest(text, quote).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn ukrainian_and_russian_cues() {
+        let cases: [(&str, &str, Option<&str>); 9] = [
+            (
+                "«Ми очікуємо зростання», — сказала міністерка економіки Олена Мельник.",
+                "Ми очікуємо зростання",
+                Some("міністерка економіки Олена Мельник"),
+            ),
+            ("«Ми відбудуємо країну», — заявив Зеленський.", "Ми відбудуємо країну", Some("Зеленський")),
+            ("Зеленський заявив, що фронт стабільний.", "фронт стабільний", Some("Зеленський")),
+            ("За словами міністра оборони, втрати зросли.", "втрати зросли", Some("міністра оборони")),
+            ("«Переговоры зашли в тупик», — сказал Песков журналистам.", "Переговоры зашли в тупик", Some("Песков")),
+            ("По словам Пескова, переговоры продолжатся.", "переговоры продолжатся", Some("Пескова")),
+            ("Речник Ігнат повідомив, що ракети збито.", "ракети збито", Some("Речник Ігнат")),
+            ("Шмигаль заявив про нові кроки. «Ми готові», — сказав він.", "Ми готові", Some("Шмигаль")),
+            ("Погода була холодна.", "холодна", None),
+        ];
+        for (text, quote, want) in cases {
+            assert_eq!(suggest(text, quote).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quote_after_a_named_one_and_an_appositive() {
+        let text = "'This is a turning point,' the health secretary, James Whitfield, said on Thursday. 'We promised to act.'\n\nBut the Royal College of Surgeons warned that the gains were fragile.";
+        assert_eq!(suggest(text, "This is a turning point,").as_deref(), Some("James Whitfield"));
+        assert_eq!(suggest(text, "We promised to act.").as_deref(), Some("James Whitfield"), "not the next paragraph's speaker");
+    }
+
+    #[test]
+    fn pronouns_stand_for_someone_named_before() {
+        let text = "Trump said the deal is close. “We will win,” he said. Macron said it was fine.";
+        assert_eq!(suggest(text, "We will win").as_deref(), Some("Trump"), "not Macron, named after the quote");
+        let text = "The talks ended. “We will win,” he said. Macron said it was fine.";
+        assert_eq!(suggest(text, "We will win"), None, "no one named before the pronoun");
+    }
+
+    #[test]
+    fn no_cue_near_the_quote_is_no_suggestion() {
+        let text = "Zelensky said the talks went well. Snow fell overnight. Roads were closed. “We are ready.”";
+        assert_eq!(suggest(text, "We are ready."), None, "a name three sentences back, with no cue near the quote");
+        let text = "Zelensky said the talks went well. Snow fell overnight. “We are ready,” he added.";
+        assert_eq!(suggest(text, "We are ready").as_deref(), Some("Zelensky"), "unless a pronoun points back to it");
     }
 
     #[test]

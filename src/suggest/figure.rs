@@ -1,6 +1,7 @@
 //! Reading a figure's value from its text: "$14.8 trillion" → 14.8 × 10¹² USD, "three regions"
 //! → 3 regions, "10–15 per cent" → a range of percentages.
 
+mod date;
 mod lexicon;
 mod parse;
 mod token;
@@ -23,6 +24,9 @@ mod tests {
         assert_eq!(show("10–15 per cent"), "10–15%");
         assert_eq!(show("between 5 and 10 million"), "5–10 million");
         assert_eq!(show("three regions"), "3 regions");
+        assert_eq!(show("4.2 million tonnes"), "4.2 million tonnes");
+        assert_eq!(show("one year"), "1 year");
+        assert_eq!(show("5 тижнів"), "5 weeks");
         assert_eq!(show("1234.5"), "1,234.5");
         assert_eq!(show("2023"), "2023");
         assert_eq!(show("-5%"), "-5%");
@@ -31,6 +35,8 @@ mod tests {
         assert_eq!(show("a third"), "33.3% (a fraction)");
         assert_eq!(show("two-thirds"), "66.7% (a fraction)");
         assert_eq!(show("doubled"), "×2");
+        assert_eq!(show("December 25, 2022"), "25 December 2022");
+        assert_eq!(show("25 грудня 2022 року"), "25 December 2022");
     }
 
     #[test]
@@ -42,6 +48,7 @@ mod tests {
         assert_eq!(kind("three regions"), Kind::Count);
         assert_eq!(kind("5 million tonnes"), Kind::Measure);
         assert_eq!(kind("1,000"), Kind::Count);
+        assert_eq!(kind("10.04.2008"), Kind::Date);
     }
 
     #[test]
@@ -50,7 +57,9 @@ mod tests {
         assert_eq!(v, json!({"value": 5e9, "unit": {"currency": "USD"}, "qualifier": "more_than"}));
         let r = serde_json::to_value(parse_figure("10-15%").unwrap()).unwrap();
         assert_eq!(r, json!({"value": 10.0, "unit": "percent", "range_high": 15.0}));
-        for s in ["$14.8 trillion", "three regions", "2014–2022", "about 3,5 %"] {
+        let d = serde_json::to_value(parse_figure("10.04.2008").unwrap()).unwrap();
+        assert_eq!(d, json!({"value": 2008.0, "unit": {"date": "2008-04-10"}}));
+        for s in ["$14.8 trillion", "three regions", "2014–2022", "about 3,5 %", "5 de mayo de 2021"] {
             let f = parse_figure(s).unwrap();
             assert_eq!(serde_json::from_value::<FigureValue>(serde_json::to_value(&f).unwrap()).unwrap(), f, "{s}");
         }

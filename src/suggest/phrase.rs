@@ -8,7 +8,11 @@ const TITLES: &str = "president minister spokesperson spokesman spokeswoman offi
     experts head chief leader ambassador governor mayor secretary director chairman chairwoman commander office ministry government \
     representative senator general prime deputy foreign defence defense state press service agency army source sources witness \
     witnesses resident residents investigators prosecutors police researchers scientists economists diplomats lawmakers critics \
-    authorities spokespeople";
+    authorities spokespeople \
+    президент президента президентка міністр міністра міністерка міністерки речник речниця голова мер посол генерал депутат уряд офіс радник радниця експерт експертка експерти депутатка \
+    аналітик аналітики командувач представник представники джерело джерела джерел оборони закордонних справ фінансів економіки \
+    министр министра пресс-секретарь глава мэр правительство представитель представители советник эксперт эксперты аналитик \
+    источник источники обороны иностранных дел финансов экономики міністерство министерство";
 
 /// Capitalised words that start sentences, or follow a verb, without naming anyone ("said
 /// Friday", "said in March").
@@ -20,7 +24,8 @@ const NOT_NAMES: &str =
 /// Words between a speaker and the verb ("Zelensky has also said").
 const AUXILIARIES: &str = "has had have also later earlier then again previously once reportedly repeatedly recently further";
 
-pub(super) const PRONOUNS: [&str; 7] = ["he", "she", "they", "i", "we", "it", "you"];
+pub(super) const PRONOUNS: [&str; 15] =
+    ["he", "she", "they", "i", "we", "it", "you", "він", "вона", "вони", "ми", "он", "она", "они", "мы"];
 
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
 
@@ -85,6 +90,15 @@ pub(super) fn backward(words: &[Word], verb: usize) -> Option<Found> {
     let mut k = verb;
     while k > 0 && listed(AUXILIARIES, &words[k - 1].lower()) {
         k -= 1;
+    }
+    // An appositive: "the health secretary, James Whitfield, said" names James Whitfield.
+    if k >= 3 && words[k - 1].text == "," && words[k - 2].is_capitalized() && is_name_word(&words[k - 2]) {
+        if let Some(Found::Name { start, end }) = backward(words, k - 1) {
+            let first = words.iter().position(|w| w.start == start).unwrap_or(0);
+            if first > 0 && words[first - 1].text == "," {
+                return Some(Found::Name { start, end });
+            }
+        }
     }
     let end_word = k.checked_sub(1)?;
     if PRONOUNS.contains(&words[end_word].lower().as_str()) {
@@ -154,6 +168,8 @@ mod tests {
         assert_eq!(run("The foreign minister has also said", "said", true).as_deref(), Some("the foreign minister"));
         assert_eq!(run("Zelensky’s office said", "said", true).as_deref(), Some("Zelensky’s office"));
         assert_eq!(run("He explained", "explained", true).as_deref(), Some("<pronoun>"));
+        assert_eq!(run("the health secretary, James Whitfield, said", "said", true).as_deref(), Some("James Whitfield"));
+        assert_eq!(run("In Kyiv, Zelensky said", "said", true).as_deref(), Some("Zelensky"));
         assert_eq!(run(", said", "said", true), None);
         assert_eq!(run("said", "said", true), None);
     }

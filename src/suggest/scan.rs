@@ -53,7 +53,7 @@ pub fn scan(text: &[char]) -> Vec<Candidate> {
             let score = match figure.as_ref().map(FigureValue::kind) {
                 Some(Kind::Money | Kind::Percent | Kind::Measure) => 0.9,
                 Some(Kind::Count) => 0.75,
-                Some(Kind::Year) => 0.5,
+                Some(Kind::Year | Kind::Date) => 0.5,
                 None => 0.6,
             };
             let Some(range) = char_range(f) else { continue };

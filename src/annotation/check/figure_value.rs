@@ -13,6 +13,8 @@ pub enum Unit {
     Percent,
     /// A calendar year ("2023").
     Year,
+    /// A calendar date, as ISO 8601 ("2022-12-25"); the value is its year.
+    Date(String),
     /// A bare number ("1,000").
     Count,
     /// A number of something named after it: "regions", "tonnes", "people".
@@ -25,6 +27,8 @@ pub enum Kind {
     Money,
     Percent,
     Year,
+    /// A calendar date ("25 December 2022").
+    Date,
     /// Things counted ("3 regions", "1,000").
     Count,
     /// A physical quantity ("5 tonnes", "100 km").
@@ -64,8 +68,29 @@ impl Qualifier {
 }
 
 /// Units that measure rather than count.
-const MEASURES: &str = "tonnes tons tonne ton kg kilograms grams km kilometres kilometers miles metres meters hectares acres litres \
-    liters barrels mw gw kwh mwh gwh degrees";
+const MEASURES: &str = "t kg km km² mi m ha l tonnes tons tonne ton kilograms grams kilometres kilometers miles metres meters \
+    hectares acres litres liters barrels mw gw kwh mwh gwh degrees year-duration month week day hour";
+
+/// How a stored unit name reads after a number ("t" → "tonnes", "year-duration" → "years").
+fn unit_words(unit: &str, one: bool) -> &str {
+    let (singular, plural) = match unit {
+        "t" => ("tonne", "tonnes"),
+        "mi" => ("mile", "miles"),
+        "ha" => ("hectare", "hectares"),
+        "l" => ("litre", "litres"),
+        "year-duration" => ("year", "years"),
+        "month" => ("month", "months"),
+        "week" => ("week", "weeks"),
+        "day" => ("day", "days"),
+        "hour" => ("hour", "hours"),
+        _ => return unit,
+    };
+    if one {
+        singular
+    } else {
+        plural
+    }
+}
 
 /// A parsed figure. `value` is the whole number (14.8e12 for "$14.8 trillion"); a range
 /// ("10–15%") has its upper end in `range_high`. Always finite, so it survives JSON.
@@ -93,6 +118,7 @@ impl FigureValue {
             Unit::Currency(_) => Kind::Money,
             Unit::Percent => Kind::Percent,
             Unit::Year => Kind::Year,
+            Unit::Date(_) => Kind::Date,
             Unit::Count => Kind::Count,
             Unit::Other(u) if listed(MEASURES, &u.to_lowercase()) => Kind::Measure,
             Unit::Other(_) => Kind::Count,
@@ -152,6 +178,7 @@ impl fmt::Display for FigureValue {
                 return write!(f, "{}% (a fraction)", decimal((self.value * 1000.0).round() / 10.0));
             }
             Unit::Other(u) if u == "factor" && self.range_high.is_none() => return write!(f, "×{}", decimal(self.value)),
+            Unit::Date(iso) => return f.write_str(&spoken_date(iso).unwrap_or_else(|| iso.clone())),
             _ => {}
         }
         let negative = self.value < 0.0 && self.range_high.is_none();
@@ -176,10 +203,20 @@ impl fmt::Display for FigureValue {
         f.write_str(word)?;
         match &self.unit {
             Unit::Percent => f.write_str("%"),
-            Unit::Other(u) => write!(f, " {u}"),
+            Unit::Other(u) => write!(f, " {}", unit_words(u, self.value == 1.0 && self.range_high.is_none())),
             _ => Ok(()),
         }
     }
+}
+
+/// "25 December 2022" for "2022-12-25"; `None` when `iso` is not a date written so.
+fn spoken_date(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let month = MONTHS.get(m.checked_sub(1)?)?;
+    (1..=31).contains(&d).then(|| format!("{d} {month} {y}"))
 }
 
 fn sign(v: f64, digits: String) -> String {

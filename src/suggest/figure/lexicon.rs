@@ -6,7 +6,7 @@ use crate::text::listed;
 
 const SYMBOLS: [(char, &str); 7] = [('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('₴', "UAH"), ('¥', "JPY"), ('₹', "INR"), ('₽', "RUB")];
 const CODES: [&str; 14] = ["USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "CHF", "PLN", "CAD", "AUD", "INR", "SEK", "NOK"];
-const NAMES: [(&str, &str); 21] = [
+const NAMES: [(&str, &str); 44] = [
     ("dollar", "USD"),
     ("dollars", "USD"),
     ("euro", "EUR"),
@@ -28,6 +28,112 @@ const NAMES: [(&str, &str); 21] = [
     ("rupees", "INR"),
     ("zloty", "PLN"),
     ("zlotys", "PLN"),
+    ("грн", "UAH"),
+    ("гривня", "UAH"),
+    ("гривні", "UAH"),
+    ("гривень", "UAH"),
+    ("гривен", "UAH"),
+    ("гривны", "UAH"),
+    ("долар", "USD"),
+    ("долари", "USD"),
+    ("доларів", "USD"),
+    ("доллар", "USD"),
+    ("доллара", "USD"),
+    ("долларов", "USD"),
+    ("євро", "EUR"),
+    ("евро", "EUR"),
+    ("руб", "RUB"),
+    ("рубль", "RUB"),
+    ("рублі", "RUB"),
+    ("рублів", "RUB"),
+    ("рубля", "RUB"),
+    ("рублей", "RUB"),
+    ("фунтів", "GBP"),
+    ("фунтов", "GBP"),
+    ("dólares", "USD"),
+];
+
+/// Units written out, to the one name a value is stored with ("tonnes" → "t", "тижнів" →
+/// "week", "five years" → "year-duration", a span of years rather than a calendar year).
+const UNITS: [(&str, &str); 78] = [
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("metric tons", "t"),
+    ("metric tonnes", "t"),
+    ("тонн", "t"),
+    ("тонни", "t"),
+    ("тонна", "t"),
+    ("тонны", "t"),
+    ("т", "t"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kilos", "kg"),
+    ("kg", "kg"),
+    ("кг", "kg"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("км", "km"),
+    ("кілометрів", "km"),
+    ("километров", "km"),
+    ("square kilometres", "km²"),
+    ("square kilometers", "km²"),
+    ("square kilometre", "km²"),
+    ("square kilometer", "km²"),
+    ("km²", "km²"),
+    ("км²", "km²"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("hectares", "ha"),
+    ("hectare", "ha"),
+    ("га", "ha"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("litre", "l"),
+    ("liter", "l"),
+    ("years", "year-duration"),
+    ("year", "year-duration"),
+    ("років", "year-duration"),
+    ("роки", "year-duration"),
+    ("рік", "year-duration"),
+    ("лет", "year-duration"),
+    ("года", "year-duration"),
+    ("год", "year-duration"),
+    ("months", "month"),
+    ("month", "month"),
+    ("місяців", "month"),
+    ("місяці", "month"),
+    ("месяцев", "month"),
+    ("месяца", "month"),
+    ("weeks", "week"),
+    ("week", "week"),
+    ("тижнів", "week"),
+    ("тижні", "week"),
+    ("тиждень", "week"),
+    ("недель", "week"),
+    ("недели", "week"),
+    ("неделя", "week"),
+    ("days", "day"),
+    ("day", "day"),
+    ("днів", "day"),
+    ("дні", "day"),
+    ("день", "day"),
+    ("дней", "day"),
+    ("дня", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("годин", "hour"),
+    ("години", "hour"),
+    ("часов", "hour"),
+    ("часа", "hour"),
 ];
 
 /// Longest first, so "no more than" wins over "more than".
@@ -66,6 +172,12 @@ const NOT_UNITS: &str = "and or nor of the a an to in into on at by for from wit
 /// Words before a four-digit number that make it a year even when a noun follows.
 const YEAR_WORDS: [&str; 10] = ["in", "since", "by", "until", "till", "from", "during", "before", "after", "of"];
 
+/// The stored name of a unit written `word` ("tonnes" → "t"); other nouns stay as written.
+pub(super) fn canonical_unit(word: &str) -> String {
+    let lower = word.to_lowercase();
+    UNITS.iter().find(|(w, _)| *w == lower).map_or_else(|| word.to_string(), |(_, c)| (*c).to_string())
+}
+
 /// True for words that end a figure rather than name what it counts ("of", "the").
 pub(super) fn ends_figure(word: &str) -> bool {
     listed(NOT_UNITS, word)
@@ -95,7 +207,12 @@ pub(super) fn currency_prefix(toks: &[Token], i: usize) -> Option<(&'static str,
 
 /// A currency named after the number: "UAH", "euros", "US dollars".
 pub(super) fn currency_suffix(toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
-    let w = toks.get(i)?.word()?;
+    let t = toks.get(i)?;
+    // "5 000 ₴", "40 €": a symbol written after the number.
+    if let Some(c) = t.sym().filter(|c| *c != '$') {
+        return SYMBOLS.iter().find(|(s, _)| *s == c).map(|(_, code)| (*code, 1));
+    }
+    let w = t.word()?;
     if w == "US" && lower(toks, i + 1).is_some_and(|n| n.starts_with("dollar")) {
         return Some(("USD", 2));
     }
@@ -141,6 +258,13 @@ mod tests {
         assert_eq!(currency_suffix(&t, 0), Some(("USD", 2)));
         assert_eq!(currency_suffix(&t, 2), Some(("UAH", 1)));
         assert_eq!(currency_suffix(&t, 3), Some(("GBP", 1)));
+        let t = tokenize("грн гривень руб. євро € $");
+        assert_eq!(currency_suffix(&t, 0), Some(("UAH", 1)));
+        assert_eq!(currency_suffix(&t, 1), Some(("UAH", 1)));
+        assert_eq!(currency_suffix(&t, 2), Some(("RUB", 1)));
+        assert_eq!(currency_suffix(&t, 4), Some(("EUR", 1)));
+        assert_eq!(currency_suffix(&t, 5), Some(("EUR", 1)));
+        assert_eq!(currency_suffix(&t, 6), None, "a dollar sign after a number starts the next one");
     }
 
     #[test]

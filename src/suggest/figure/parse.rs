@@ -1,6 +1,7 @@
 //! Reading a figure from text: qualifier, currency, number (digits or words), scale word, range and unit.
 
-use super::lexicon::{currency_prefix, currency_suffix, ends_figure, is_year_word, lower, qualifier_before};
+use super::date;
+use super::lexicon::{canonical_unit, currency_prefix, currency_suffix, ends_figure, is_year_word, lower, qualifier_before};
 use super::token::{tokenize, Numeral, Tok, Token};
 use super::words::{big, number_words};
 use crate::annotation::{FigureValue, Unit};
@@ -116,7 +117,7 @@ fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
     let (number, mut j) = match &toks.get(j)?.tok {
         Tok::Num(n) => (Number::Digits(n.clone()), j + 1),
         Tok::Word(_) => number_words(toks, j).map(|(v, next)| (Number::Words(v), next))?,
-        Tok::Sym(_) => return None,
+        Tok::Sym(_) | Tok::Date(_) => return None,
     };
     let mut scale = 0;
     if let Some(s) = toks.get(j).and_then(scale_word) {
@@ -126,6 +127,16 @@ fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
 }
 
 fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
+    let date = match &toks.get(i)?.tok {
+        Tok::Date(d) => Some(*d),
+        _ => date::named(toks, i).map(|(d, _)| d),
+    };
+    if let Some(d) = date {
+        return Some(FigureValue::new(f64::from(d.year), Unit::Date(d.iso())));
+    }
+    if date::is_day_without_year(toks, i) {
+        return None;
+    }
     let (mut currency, j) = currency_prefix(toks, i).map_or((None, i), |(c, n)| (Some(c), i + n));
     let (mut low, j) = quantity(toks, j)?;
     let (qualifier, between) = qualifier_before(toks, i);
@@ -195,10 +206,11 @@ fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
         return None;
     }
     let w = w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
-    match (l.as_str(), toks.get(k + 1).and_then(Token::word)) {
-        ("square" | "cubic" | "metric", Some(next)) => Some(format!("{w} {next}")),
-        _ => Some(w.to_string()),
-    }
+    let written = match (l.as_str(), toks.get(k + 1).and_then(Token::word)) {
+        ("square" | "cubic" | "metric", Some(next)) => format!("{w} {next}"),
+        _ => w.to_string(),
+    };
+    Some(canonical_unit(&written))
 }
 
 #[cfg(test)]
@@ -242,7 +254,7 @@ mod tests {
             ("1,000", 1000.0, Unit::Count, None, Exact),
             ("1 000", 1000.0, Unit::Count, None, Exact),
             ("3,5 %", 3.5, Unit::Percent, None, Exact),
-            ("1.234,5 tonnes", 1234.5, other("tonnes"), None, Exact),
+            ("1.234,5 tonnes", 1234.5, other("t"), None, Exact),
             ("10–15%", 10.0, Unit::Percent, Some(15.0), Exact),
             ("10-15 per cent", 10.0, Unit::Percent, Some(15.0), Exact),
             ("between 5 and 10 million", 5e6, Unit::Count, Some(10e6), Exact),
@@ -271,13 +283,25 @@ mod tests {
             ("1.234.567", 1_234_567.0, Unit::Count, None, Exact),
             ("0,5%", 0.5, Unit::Percent, None, Exact),
             ("2.3 percentage points", 2.3, other("percentage points"), None, Exact),
-            ("603 000 square kilometres", 603_000.0, other("square kilometres"), None, Exact),
+            ("603 000 square kilometres", 603_000.0, other("km²"), None, Exact),
+            ("five years", 5.0, other("year-duration"), None, Exact),
+            ("13.9 weeks", 13.9, other("week"), None, Exact),
+            ("7 млн тонн", 7e6, other("t"), None, Exact),
             ("1500 soldiers", 1500.0, other("soldiers"), None, Exact),
             ("in 2022 elections", 2022.0, Unit::Year, None, Exact),
             ("5kg", 5.0, other("kg"), None, Exact),
             ("₴50", 50.0, cur("UAH"), None, Exact),
             ("in the 1990s", 1990.0, Unit::Year, None, Exact),
             ("in September 2024.", 2024.0, Unit::Year, None, Exact),
+            ("December 25, 2022", 2022.0, Unit::Date("2022-12-25".into()), None, Exact),
+            ("on 10.04.2008 the court", 2008.0, Unit::Date("2008-04-10".into()), None, Exact),
+            ("on December 25 some 300 people", 300.0, other("people"), None, About),
+            ("3,82 млн грн", 3.82e6, cur("UAH"), None, Exact),
+            ("5 000 ₴", 5000.0, cur("UAH"), None, Exact),
+            ("40 €", 40.0, cur("EUR"), None, Exact),
+            ("1,5 млрд доларів", 1.5e9, usd(), None, Exact),
+            ("двісті п'ятдесят тисяч гривень", 250_000.0, cur("UAH"), None, Exact),
+            ("три миллиона рублей", 3e6, cur("RUB"), None, Exact),
         ];
         assert!(cases.len() >= 40);
         for (text, value, unit, high, qualifier) in cases {

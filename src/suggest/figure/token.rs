@@ -21,6 +21,8 @@ impl Numeral {
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Tok {
     Num(Numeral),
+    /// A numeric date ("10.04.2008"), read before its dots could be taken for separators.
+    Date(super::date::Date),
     Word(String),
     Sym(char),
 }
@@ -65,7 +67,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let (tok, next) = if c.is_ascii_digit() {
+        let (tok, next) = if let Some((date, next)) = c.is_ascii_digit().then(|| super::date::numeric(&chars, i)).flatten() {
+            (Tok::Date(date), next)
+        } else if c.is_ascii_digit() {
             numeral(&chars, i)
         } else if c.is_alphabetic() {
             word(&chars, i)
@@ -201,9 +205,11 @@ mod tests {
                 Tok::Num(n) => format!("N{}e{}{}", n.digits, n.exp, if t.spaced { "_" } else { "" }),
                 Tok::Word(w) => format!("W{w}{}", if t.spaced { "_" } else { "" }),
                 Tok::Sym(c) => format!("S{c}{}", if t.spaced { "_" } else { "" }),
+                Tok::Date(d) => format!("D{}", d.iso()),
             })
             .collect();
         assert_eq!(shapes, vec!["S€", "N25e-1", "Wbn", "Wtwenty-five_", "WUkraine’s_", "S,", "N10e0_", "S–", "N15e0", "S%"]);
+        assert!(matches!(&tokenize("on 10.04.2008")[1].tok, Tok::Date(d) if d.iso() == "2008-04-10"), "a date, not 10,042,008");
         assert_eq!(Numeral { digits: "148".into(), exp: -1, plain: false }.value(12), Some(14.8e12));
         assert_eq!(Numeral { digits: "9".repeat(400), exp: 0, plain: true }.value(0), None);
     }
