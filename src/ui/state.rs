@@ -72,6 +72,9 @@ pub struct AppState {
     pub default_sha: StoredValue<String>,
     /// The article last deleted from the library, for undo: (position, entry, saved doc).
     pub deleted: StoredValue<Option<DeletedArticle>>,
+    /// The title of the article just deleted while the delete is still the last thing done,
+    /// so the top bar's Undo brings it back; any edit after it hands Undo back to the edits.
+    pub undo_delete_title: RwSignal<Option<String>>,
     /// An import waiting for the checker to say what its unknown labels become.
     pub labels: RwSignal<Option<PendingLabels>>,
     /// The open article's suggested annotations (`ui/suggestions.rs`); `None` when not shown.
@@ -187,6 +190,7 @@ impl AppState {
             include_notes: RwSignal::new(false),
             default_sha: StoredValue::new(default_sha),
             deleted: StoredValue::new(None),
+            undo_delete_title: RwSignal::new(None),
             labels: RwSignal::new(None),
             suggestions: RwSignal::new(None),
             dismissed: RwSignal::new(Default::default()),
@@ -208,6 +212,9 @@ impl AppState {
     /// Runs one core action and refreshes what it changed.
     pub fn apply(&self, f: impl FnOnce(&mut Workspace) -> Change) -> Change {
         let mut change = Change::default();
+        if self.undo_delete_title.get_untracked().is_some() {
+            self.undo_delete_title.set(None);
+        }
         self.ws.update(|w| change = f(w));
         self.refresh_blocks(&change.blocks);
         if change.focus.is_some() {
@@ -434,6 +441,9 @@ impl AppState {
     }
 
     pub fn undo(&self) {
+        if self.undo_delete_title.get_untracked().is_some() {
+            return self.undo_delete_article();
+        }
         self.step(Workspace::undo, "Undone", "Nothing to undo");
     }
 
@@ -598,6 +608,7 @@ impl AppState {
         }
         let title = entry.title.clone();
         self.deleted.set_value(Some((at, entry, raw)));
+        self.undo_delete_title.set(Some(title.clone()));
         self.notices.update(|n| {
             let mut notice = Notice::new(NoticeKind::Info, format!("Deleted “{title}” and its annotations."));
             notice.action = Some(NoticeAction::UndoArticleDelete);
@@ -607,6 +618,7 @@ impl AppState {
     }
 
     pub fn undo_delete_article(&self) {
+        self.undo_delete_title.set(None);
         let Some((at, entry, raw)) = self.deleted.get_value() else { return };
         self.deleted.set_value(None);
         if let Err(e) = persist::restore_raw(&BrowserStore, &raw) {

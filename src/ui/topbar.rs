@@ -57,7 +57,11 @@ pub fn import_annotation_file(state: AppState, name: String, bytes: Vec<u8>) {
 
 #[component]
 pub fn TopBar(state: AppState) -> impl IntoView {
-    let undo_disabled = move || !state.ws.with(Workspace::can_undo);
+    let undo_disabled = move || !state.ws.with(Workspace::can_undo) && state.undo_delete_title.with(Option::is_none);
+    let undo_title = move || match state.undo_delete_title.get() {
+        Some(title) => format!("Undo delete of “{title}”"),
+        None => state.ws.with(Workspace::undo_label).unwrap_or_else(|| "Nothing to undo".into()),
+    };
     let redo_disabled = move || !state.ws.with(Workspace::can_redo);
     let new_dialog = NodeRef::<leptos::html::Dialog>::new();
     let export_menu = NodeRef::<leptos::html::Details>::new();
@@ -136,7 +140,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
             </nav>
             <div class="actions">
                 <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z"
-                    title=move || state.ws.with(Workspace::undo_label).unwrap_or_else(|| "Nothing to undo".into())>"Undo"</button>
+                    title=undo_title>"Undo"</button>
                 <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z"
                     title=move || state.ws.with(Workspace::redo_label).unwrap_or_else(|| "Nothing to redo".into())>"Redo"</button>
                 <button type="button" class="primary" on:click=move |_| state.download_json()>"Download"<span class="wide">" JSON"</span></button>

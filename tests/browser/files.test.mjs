@@ -160,6 +160,17 @@ test('switching articles and back: each keeps its own annotations; delete with u
   await page.locator('.library-list li', { hasText: 'Pasted headline' }).getByRole('button', { name: /Pasted headline/ }).click();
   await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Pasted headline');
   assert.deepEqual((await marks(page)).map((m) => m.text), ['42 apples']);
+
+  // Delete it again and take it back with the top bar's Undo, which says what it undoes.
+  await page.locator('summary', { hasText: 'Articles' }).click();
+  await entry.getByRole('button', { name: 'Delete article' }).click();
+  await entry.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent.startsWith('Zelensky'));
+  const topUndo = page.locator('header.topbar').getByRole('button', { name: 'Undo', exact: true });
+  assert.equal(await topUndo.getAttribute('title'), 'Undo delete of “Pasted headline”');
+  await topUndo.click();
+  assert.equal(await page.locator('.library-list li', { hasText: 'Pasted headline' }).count(), 1, 'back in the library');
+  assert.notEqual(await topUndo.getAttribute('title'), 'Undo delete of “Pasted headline”', 'Undo goes back to the edits');
   await context.close();
 });
 
