@@ -179,7 +179,9 @@ pub fn serialize_annotations<'a>(list: impl IntoIterator<Item = &'a Annotation>)
 
 /// Reads what [`serialize_annotations`] wrote.
 pub fn parse_annotations(json: &str) -> Result<Vec<Annotation>, FileError> {
-    let files: Vec<FileAnnotation> = serde_json::from_str(json).map_err(|e| FileError::Json(e.into()))?;
+    // Through a `Value`, as [`parse`] reads: one Deserialize of the record in the module, not two.
+    let value: Value = serde_json::from_str(json).map_err(|e| FileError::Json(e.into()))?;
+    let files: Vec<FileAnnotation> = serde_json::from_value(value).map_err(|e| FileError::Json(e.into()))?;
     files.into_iter().enumerate().map(|(i, f)| from_file(f).map_err(|m| FileError::Invalid(format!("annotation {}: {m}", i + 1)))).collect()
 }
 

@@ -53,7 +53,7 @@ pub struct Library {
 impl Library {
     /// Reads the stored index; `None` when it is unreadable.
     pub fn parse(json: &str) -> Option<Library> {
-        serde_json::from_str(json).ok()
+        super::from_json(json)
     }
 
     pub fn serialize(&self) -> String {

@@ -18,6 +18,12 @@ pub use settings::{load_current, load_library, load_profile, load_scale, save_li
 
 use std::fmt;
 
+/// Reads stored JSON into `T` through a `serde_json::Value`, as the file reader does, so the
+/// page's module holds one deserializer per type rather than one per input kind.
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+    serde_json::from_value(serde_json::from_str(json).ok()?).ok()
+}
+
 /// A key-value store of strings, the shape of the browser's localStorage.
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
