@@ -61,7 +61,7 @@ pub fn set_current(store: &dyn Store, sha256: &str) -> Result<(), SaveError> {
 
 /// The checker profile saved in this browser, if any.
 pub fn load_profile(store: &dyn Store, notices: &mut Vec<String>) -> Option<CheckerProfile> {
-    read(store, PROFILE, "checker profile", "it is empty until you fill it in again", notices, |raw| super::from_json(raw))
+    read(store, PROFILE, "checker profile", "it is empty until you fill it in again", notices, super::from_json)
 }
 
 pub fn save_profile(store: &dyn Store, profile: &CheckerProfile) -> Result<(), SaveError> {
