@@ -140,7 +140,11 @@ pub fn TopBar(state: AppState) -> impl IntoView {
             </nav>
             <div class="actions">
                 <button type="button" on:click=move |_| state.undo() prop:disabled=undo_disabled aria-keyshortcuts="Control+Z"
-                    title=undo_title>"Undo"</button>
+                    title=undo_title>"Undo"
+                    // What it undoes, to see at a glance; the button's name stays "Undo" (the
+                    // shortcut's name), the full description is its title.
+                    <span class="wide undo-what" aria-hidden="true">{move || undo_title().strip_prefix("Undo ").filter(|_| !undo_disabled()).map(str::to_string).unwrap_or_default()}</span>
+                    </button>
                 <button type="button" on:click=move |_| state.redo() prop:disabled=redo_disabled aria-keyshortcuts="Control+Shift+Z"
                     title=move || state.ws.with(Workspace::redo_label).unwrap_or_else(|| "Nothing to redo".into())>"Redo"</button>
                 <button type="button" class="primary" on:click=move |_| state.download_json()>"Download"<span class="wide">" JSON"</span></button>

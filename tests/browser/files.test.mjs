@@ -168,6 +168,7 @@ test('switching articles and back: each keeps its own annotations; delete with u
   await page.waitForFunction(() => document.querySelector('article h1')?.textContent.startsWith('Zelensky'));
   const topUndo = page.locator('header.topbar').getByRole('button', { name: 'Undo', exact: true });
   assert.equal(await topUndo.getAttribute('title'), 'Undo delete of “Pasted headline”');
+  assert.equal(await topUndo.locator('.undo-what').textContent(), 'delete of “Pasted headline”', 'shown, not only in the title');
   await topUndo.click();
   assert.equal(await page.locator('.library-list li', { hasText: 'Pasted headline' }).count(), 1, 'back in the library');
   assert.notEqual(await topUndo.getAttribute('title'), 'Undo delete of “Pasted headline”', 'Undo goes back to the edits');
