@@ -16,3 +16,9 @@ pub use shorten::shorten;
 pub fn listed(list: &str, word: &str) -> bool {
     list.split(' ').any(|w| w == word)
 }
+
+/// True when `word` starts with a Cyrillic letter (Ukrainian, Russian): word lists and
+/// grammar rules that hold only for those languages are applied to such words alone.
+pub fn is_cyrillic(word: &str) -> bool {
+    word.starts_with(|c: char| ('\u{400}'..='\u{4ff}').contains(&c))
+}

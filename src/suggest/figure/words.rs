@@ -108,7 +108,7 @@ fn slavic(w: &str) -> Option<f64> {
         ("трьохсот", 300.0),
         ("трехсот", 300.0),
     ];
-    if !w.chars().next().is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+    if !crate::text::is_cyrillic(w) {
         return None;
     }
     let w = w.replace(['’', 'ʼ'], "'");
