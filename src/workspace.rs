@@ -431,6 +431,7 @@ fn step_words(kind: StepKind) -> String {
         StepKind::Added(n) => many(n, "new annotation", "new annotations"),
         StepKind::Deleted(n) => many(n, "delete", "deletions"),
         StepKind::FieldEdit("claim_reviewed") => "claim wording edit".into(),
+        StepKind::FieldEdit(field @ ("suggested_value" | "suggested_speaker")) => field.replace('_', " "),
         StepKind::FieldEdit(field) => format!("{} edit", field.replace('_', " ")),
         StepKind::Changed(n) => many(n, "change", "changes"),
     }

@@ -5,6 +5,7 @@
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.argv[2] ?? 'dist';
 const sha = (s) => createHash('sha256').update(s).digest();
@@ -64,6 +65,18 @@ for (const name of [js, 'formats.js']) {
   if (lines.some((l) => (l.match(/`/g) ?? []).length % 2)) throw new Error(`${name}: a template literal spans lines; the glue can't be trimmed`);
   await writeFile(path, lines.join('\n') + '\n');
 }
+
+// --- The JS glue, minified ------------------------------------------------------------
+// terser (installed by ./x into .tools/) renames locals and compresses; property names,
+// which the wasm's imports are looked up by, stay. The worker's glue is a classic script
+// whose one global, wasm_bindgen, is kept; it is minified now, so the service worker's
+// version and the single file see the bytes that are served. The page's glue is minified
+// last: the single file inlines it by its names (__wbg_init), which minifying would change.
+const terser = (name, ...mode) => {
+  const path = join(dir, name);
+  execFileSync('terser', [path, ...mode, '--compress', 'passes=2', '--mangle', '-o', path], { stdio: 'inherit' });
+};
+terser('formats.js');
 
 // --- Service worker -------------------------------------------------------------------
 // Hashed files never change, so they are served from the cache first; the page itself is
@@ -173,4 +186,5 @@ const single = `<!doctype html>
 </html>
 `;
 await writeFile(join(dir, 'factmark.html'), single);
+terser(js, '--module');
 console.log(`postbuild: sw.js (${assets.length} files ahead, ${lazy.length} on first use, cache ${version}) and factmark.html (${(single.length / 1024).toFixed(0)} KiB)`);

@@ -138,3 +138,29 @@ pub fn when_idle(limit_ms: u32, f: impl FnOnce() + 'static) {
 pub fn narrow_screen() -> bool {
     window().match_media("(max-width: 640px)").ok().flatten().is_some_and(|m| m.matches())
 }
+
+/// Scrolls the phone sheet (the panel) so that the editor starts right under the sheet's
+/// head, which stays at its top: the editor, not the list row below it, is what the checker
+/// opened the sheet for.
+pub fn show_editor_in_sheet() {
+    let find = |sel: &str| document().query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(sheet), Some(head), Some(editor)) = (find("#annotations-panel"), find(".panel-head"), find("#annotations-panel .editor")) {
+        sheet.set_scroll_top(editor.offset_top() - head.offset_height() - 8);
+    }
+}
+
+/// Scrolls the page so that `el` sits in the part of the screen the phone sheet (the panel)
+/// leaves free, when the sheet covers it. The sheet's height is its own, not its slide-in
+/// transform's, so this can run as it starts sliding in.
+pub fn keep_above_sheet(el: &web_sys::Element) {
+    let sheet = document().get_element_by_id("annotations-panel").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let (Some(sheet), Some(view)) = (sheet, window().inner_height().ok().and_then(|h| h.as_f64())) else { return };
+    let free = view - f64::from(sheet.offset_height()) - 8.0;
+    let r = el.get_bounding_client_rect();
+    if r.top() >= 8.0 && r.bottom() <= free {
+        return;
+    }
+    // In the middle of the free part; its top line first when it is taller than that.
+    let to = ((free - r.height()) / 2.0).max(8.0);
+    window().scroll_by_with_x_and_y(0.0, r.top() - to);
+}

@@ -341,7 +341,7 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
         <Notices state />
         <label_map::LabelMapDialog state />
         <shortcuts::ShortcutsDialog asked=help_asked />
-        <main class="layout">
+        <main class="layout" class:sheet-open=move || state.sheet_open.get()>
             {move || {
                 // Reading the key (not merely tracking it) subscribes to the memo's value.
                 let _sha = article_key.get();

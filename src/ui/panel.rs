@@ -148,9 +148,13 @@ pub fn Panel(state: AppState) -> impl IntoView {
             }
             if let Some(el) = now.as_ref().and_then(panel_item_of) {
                 let _ = el.set_attribute("aria-current", "true");
-                // The list scrolled itself above; this brings the panel into view on a page
-                // that scrolls as a whole (phones).
-                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+                if super::browser::narrow_screen() {
+                    super::browser::show_editor_in_sheet();
+                } else {
+                    // The list scrolled itself above; this brings the row into view when the
+                    // panel is taller than the screen.
+                    scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+                }
             }
         });
         current

@@ -515,7 +515,7 @@ impl AppState {
     /// when it is among those the highlight shows), not the next one as a click would.
     pub fn open_from_highlight(&self, ids: &[AnnotationId]) {
         match self.selected.get_untracked().filter(|s| ids.contains(s)) {
-            Some(_) => self.sheet_open.set(true),
+            Some(id) => self.open_sheet_on(id),
             None => self.select_from_highlight(ids),
         }
     }
@@ -529,8 +529,23 @@ impl AppState {
         if let Some(id) = pick {
             self.select(Some(id.clone()));
             // Tapping a highlight opens it: on a phone that means showing the sheet's editor.
-            self.sheet_open.set(true);
+            self.open_sheet_on(id.clone());
         }
+    }
+
+    /// Shows the phone sheet with `id`'s editor, the highlight scrolled above it. The page's
+    /// layout makes room below the article while the sheet is open (`.layout.sheet-open`),
+    /// so even the last line can be scrolled up there.
+    fn open_sheet_on(&self, id: AnnotationId) {
+        self.sheet_open.set(true);
+        if !super::browser::narrow_screen() {
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(mark) = first_mark_of(&id) {
+                super::browser::keep_above_sheet(&mark);
+            }
+        });
     }
 
     pub fn download_json(&self) {

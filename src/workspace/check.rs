@@ -125,6 +125,8 @@ impl Workspace {
         let figure = (a.tag == Tag::Figure && c.figure.is_none()).then(|| found.figure.clone()).flatten();
         let source = (a.tag == Tag::Figure && c.figure_source.is_none()).then(|| found.source.clone()).flatten();
         let speaker = (a.tag != Tag::Figure && c.speaker.trim().is_empty()).then(|| found.speaker.clone()).flatten();
+        // Named for Undo's button: "Undo suggested value", not a bare "Undo change".
+        let step = if a.tag == Tag::Figure { "suggested_value" } else { "suggested_speaker" };
         if figure.is_none() && source.is_none() && speaker.is_none() {
             return Change::default();
         }
@@ -142,7 +144,7 @@ impl Workspace {
         };
         if self.history.last_is_creation_of(id) {
             self.history.seal();
-            self.update(id, now, None, fill);
+            self.update(id, now, Some(step), fill);
         } else {
             self.update_untracked(id, fill);
         }
@@ -366,6 +368,20 @@ mod tests {
         w.undo().unwrap();
         assert_eq!(check(&w, 4).speaker, "");
         assert!(check(&w, 1).figure.is_some(), "the figure's suggestion stays");
+    }
+
+    #[test]
+    fn a_fill_right_after_tagging_is_named_for_undo() {
+        for (needle, tag, label) in
+            [("$14.8 trillion", Tag::Figure, "Undo suggested value"), ("That is entirely fair", Tag::Quote, "Undo suggested speaker")]
+        {
+            let mut w = ws_with(&[(1, needle, tag)]);
+            let found = w.suggest(&id(1)).unwrap();
+            w.apply_suggestions(&id(1), &found, Timestamp(2));
+            assert_eq!(w.undo_label().as_deref(), Some(label));
+            w.undo().unwrap();
+            assert_eq!(w.undo_label().as_deref(), Some("Undo new annotation"), "{needle}: the tag is the step before");
+        }
     }
 
     #[test]

@@ -99,6 +99,39 @@ test('phone: the layout fits, the panel is a sheet, touch select and tap a tag',
   await context.close();
 });
 
+test('phone 390×844: the open sheet never covers the highlight being edited, and its ✕ shows', async () => {
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector('article p[data-block]');
+  // The article's last word: the hardest case, at the very bottom of the page.
+  await touchSelect(page, 'Luhansk');
+  await page.getByRole('button', { name: 'Claim', exact: true }).tap();
+  const mark = page.locator('article mark').first();
+  await mark.waitFor();
+  await page.evaluate(() => scrollTo(0, document.scrollingElement.scrollHeight));
+  await sleep(100);
+  const before = await mark.evaluate((m) => m.getBoundingClientRect().top);
+  assert.ok(before > 844 * 0.25, `the highlight starts low on the screen (${before})`);
+  await mark.tap();
+  await page.locator('#annotations-panel.open .editor').waitFor();
+  await sleep(400); // the sheet slides in
+  const boxes = await page.evaluate(() => {
+    const m = document.querySelector('article mark').getBoundingClientRect();
+    const p = document.querySelector('#annotations-panel').getBoundingClientRect();
+    const head = document.querySelector('.panel-head').getBoundingClientRect();
+    const editor = document.querySelector('#annotations-panel .editor').getBoundingClientRect();
+    return { top: m.top, bottom: m.bottom, sheet: p.top, head: head.bottom, editor: editor.top };
+  });
+  assert.ok(boxes.top >= 0 && boxes.bottom <= boxes.sheet, `the highlight (${boxes.top}–${boxes.bottom}) is above the sheet (${boxes.sheet})`);
+  assert.ok(boxes.editor >= boxes.head - 1 && boxes.editor < boxes.head + 100, `the editor starts (${boxes.editor}) right under the sheet's head (${boxes.head})`);
+  assert.ok(await onScreen(page, '.sheet-close'), 'the sheet’s ✕ is on screen');
+  await page.getByRole('button', { name: 'Close annotations' }).tap();
+  await sleep(300);
+  assert.equal(await page.locator('#annotations-panel').isVisible(), false);
+  await context.close();
+});
+
 test('phone 390×844: the top bar is one row under 56 px; its Menu opens the articles and files group', async () => {
   const context = await env.browser.newContext({ ...PHONE, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
