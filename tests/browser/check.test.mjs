@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startAll, openApp, dragSelect, sleep } from './helpers.mjs';
+import { editorFit } from './page-fns.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -337,11 +338,7 @@ test('the editor fits the panel at every width from 320 px, for every tag, with 
       if (await page.locator('.sheet-toggle').isVisible()) await page.locator('.sheet-toggle').click();
       await editor.locator('.check-fields').waitFor();
       await editor.locator('details.techniques summary').click();
-      const fit = await editor.evaluate((panel) => {
-        const right = panel.getBoundingClientRect().right + 1;
-        const over = [...panel.querySelectorAll('*')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right);
-        return { scroll: panel.scrollWidth - panel.clientWidth, over: over.map((e) => `${e.tagName}.${e.className}`).slice(0, 5) };
-      });
+      const fit = await page.evaluate(editorFit);
       assert.deepEqual(fit, { scroll: 0, over: [] }, `${width} px, ${key ?? 'c'}`);
     }
     await context.close();

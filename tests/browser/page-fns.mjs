@@ -70,3 +70,28 @@ export async function stored(put) {
   db.close();
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
 }
+
+/**
+ * How the open editor fits its panel: `scroll` is how far it scrolls sideways, `over` the
+ * first elements that reach past its right edge. { scroll: 0, over: [] } is a fit.
+ */
+export function editorFit() {
+  const panel = document.querySelector('[aria-label="Selected annotation"]');
+  if (!panel) throw new Error('no editor is open');
+  const right = panel.getBoundingClientRect().right + 1;
+  const over = [...panel.querySelectorAll('*')].filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > right);
+  return { scroll: panel.scrollWidth - panel.clientWidth, over: over.map((e) => `${e.tagName}.${e.className}`).slice(0, 5) };
+}
+
+/**
+ * On a phone: where the open sheet, its head and its editor are, against the first highlight
+ * and the screen. Numbers are viewport pixels.
+ */
+export function sheetBoxes() {
+  const box = (sel) => document.querySelector(sel)?.getBoundingClientRect();
+  const [mark, sheet, head, editor, close] = ['article mark', '#annotations-panel', '.panel-head', '#annotations-panel .editor', '.sheet-close'].map(box);
+  return {
+    mark: [mark.top, mark.bottom], sheet: sheet.top, head: head.bottom, editor: editor?.top ?? null,
+    close: close.width > 0 && close.top >= 0 && close.bottom <= innerHeight && close.left >= 0 && close.right <= innerWidth,
+  };
+}

@@ -1,6 +1,6 @@
 // Screenshots of the main views at 1366×850, 1920×1080 and 390×844, light and dark, into
 // docs/screenshots/ (JPEG, small): the article with highlights and suggestions, the editor
-// open. Not a test: `node tests/browser/screenshots.mjs` after a release build in dist/.
+// open (on the phone, the sheet open on a highlight as a second picture). Not a test: `node tests/browser/screenshots.mjs` after a release build in dist/.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startAll, dragSelect } from './helpers.mjs';
@@ -27,6 +27,12 @@ for (const [name, width, height, phone] of sizes) {
     if (!phone) await page.locator('[data-annotation-id]').first().click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, `${name}-${scheme}.jpg`), type: 'jpeg', quality: 55 });
+    if (phone) {
+      // The sheet open on a highlight: the highlight stays above it, its ✕ in view.
+      await page.locator('article mark[data-tags="figure"]').first().tap();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(OUT, `${name}-sheet-${scheme}.jpg`), type: 'jpeg', quality: 55 });
+    }
     await context.close();
   }
 }

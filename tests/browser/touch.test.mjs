@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAll, marks, sleep } from './helpers.mjs';
+import { sheetBoxes } from './page-fns.mjs';
 
 let env;
 before(async () => { env = await startAll(); });
@@ -116,16 +117,10 @@ test('phone 390×844: the open sheet never covers the highlight being edited, an
   await mark.tap();
   await page.locator('#annotations-panel.open .editor').waitFor();
   await sleep(400); // the sheet slides in
-  const boxes = await page.evaluate(() => {
-    const m = document.querySelector('article mark').getBoundingClientRect();
-    const p = document.querySelector('#annotations-panel').getBoundingClientRect();
-    const head = document.querySelector('.panel-head').getBoundingClientRect();
-    const editor = document.querySelector('#annotations-panel .editor').getBoundingClientRect();
-    return { top: m.top, bottom: m.bottom, sheet: p.top, head: head.bottom, editor: editor.top };
-  });
-  assert.ok(boxes.top >= 0 && boxes.bottom <= boxes.sheet, `the highlight (${boxes.top}–${boxes.bottom}) is above the sheet (${boxes.sheet})`);
-  assert.ok(boxes.editor >= boxes.head - 1 && boxes.editor < boxes.head + 100, `the editor starts (${boxes.editor}) right under the sheet's head (${boxes.head})`);
-  assert.ok(await onScreen(page, '.sheet-close'), 'the sheet’s ✕ is on screen');
+  const b = await page.evaluate(sheetBoxes);
+  assert.ok(b.mark[0] >= 0 && b.mark[1] <= b.sheet, `the highlight (${b.mark}) is above the sheet (${b.sheet})`);
+  assert.ok(b.editor >= b.head - 1 && b.editor < b.head + 100, `the editor starts (${b.editor}) right under the sheet's head (${b.head})`);
+  assert.ok(b.close, 'the sheet’s ✕ is on screen');
   await page.getByRole('button', { name: 'Close annotations' }).tap();
   await sleep(300);
   assert.equal(await page.locator('#annotations-panel').isVisible(), false);

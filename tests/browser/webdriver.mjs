@@ -61,7 +61,7 @@ const ENGINES = {
   }),
   // MiniBrowser has no headless mode here: the driver runs under xvfb-run -a (a free display).
   webkit: (port) => ({
-    cmd: 'xvfb-run', args: ['-a', '-s', '-screen 0 1280x1024x24', process.env.WEBKITDRIVER ?? '/usr/bin/WebKitWebDriver', `--port=${port}`],
+    cmd: 'xvfb-run', args: ['-a', '-s', '-screen 0 1920x1080x24', process.env.WEBKITDRIVER ?? '/usr/bin/WebKitWebDriver', `--port=${port}`],
     caps: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': {
       binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'],
     } },
