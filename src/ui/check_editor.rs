@@ -250,10 +250,13 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 <legend>"Linked claims"</legend>
                 <ul>
                     {own.into_iter().map(|l| {
-                        let to = l.to.clone();
+                        let (to, follow) = (l.to.clone(), l.to.clone());
                         view! {
                             <li>
-                                {format!("{} “{}”", l.relation, name_of(&l.to))}
+                                // Followed by a click: the linked claim is selected and shown.
+                                <button type="button" class="link-to" on:click=move |_| state.reveal(&follow)>
+                                    {format!("{} “{}”", l.relation, name_of(&l.to))}
+                                </button>
                                 <button type="button" class="delete" aria-label="Remove link" on:click=move |_| with_id(&|id| { state.apply(|w| w.remove_link(id, &to, now())); })>"×"</button>
                             </li>
                         }
@@ -288,7 +291,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
             w.annotations()
                 .backlinks(&claim)
                 .into_iter()
-                .map(|(a, r)| format!("{} {} “{}”", r.passive_label(), a.tag.label().to_lowercase(), short(&a.target.exact)))
+                .map(|(a, r)| {
+                    (a.id.clone(), format!("{} {} “{}”", r.passive_label(), a.tag.label().to_lowercase(), short(&a.target.exact)))
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -373,7 +378,9 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                 {techniques()}
                 {(t == Tag::Claim).then(|| view! {
                     <ul class="backlinks" aria-label="Linked figures and quotes">
-                        {move || backlinks().into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+                        {move || backlinks().into_iter().map(|(from, label)| view! {
+                            <li><button type="button" class="link-to" on:click=move |_| state.reveal(&from)>{label}</button></li>
+                        }).collect_view()}
                     </ul>
                 })}
             </div>

@@ -211,16 +211,33 @@ impl AppState {
 
     /// Runs one core action and refreshes what it changed.
     pub fn apply(&self, f: impl FnOnce(&mut Workspace) -> Change) -> Change {
+        // The generic part is only the call: what follows every edit is one function, not one
+        // copy per caller (18 of them) in the page's wasm.
+        let mut f = Some(f);
         let mut change = Change::default();
+        self.apply_dyn(&mut |w| {
+            if let Some(f) = f.take() {
+                change = f(w);
+            }
+        });
+        self.after_edit(&change);
+        change
+    }
+
+    #[inline(never)]
+    fn apply_dyn(&self, f: &mut dyn FnMut(&mut Workspace)) {
         if self.undo_delete_title.get_untracked().is_some() {
             self.undo_delete_title.set(None);
         }
-        self.ws.update(|w| change = f(w));
+        self.ws.update(|w| f(w));
+    }
+
+    #[inline(never)]
+    fn after_edit(&self, change: &Change) {
         self.refresh_blocks(&change.blocks);
         if change.focus.is_some() {
             self.select(change.focus.clone());
         }
-        change
     }
 
     pub fn refresh_blocks(&self, blocks: &[usize]) {

@@ -363,6 +363,13 @@ test('a figure links to any claim of the article, found by its words', async () 
   await select.selectOption(headlineId);
   await editor.getByRole('button', { name: 'Link', exact: true }).click();
   assert.match(await editor.locator('.links li').textContent(), /Supports “Zelensky signals willingness/);
+  // Both ends show the link, and each follows it to the other.
+  await editor.locator('.links .link-to').click();
+  assert.equal(await editor.getAttribute('data-editing'), headlineId, 'the headline claim is open');
+  const back = editor.locator('.backlinks .link-to');
+  assert.match(await back.textContent(), /Supported by figure “\$14\.8 trillion”/);
+  await back.click();
+  assert.equal(await editor.locator('.check-fields').getAttribute('data-check-for'), 'figure', 'back at the figure');
   assert.deepEqual(errors, []);
   await context.close();
 });

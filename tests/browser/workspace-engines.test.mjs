@@ -78,6 +78,11 @@ for (const engine of ENGINES) for (const [w, h] of [[1366, 850], [1920, 1080]]) 
       await s.click(await byText(s, 'button', 'Link'));
       const link = await s.waitFor(() => document.querySelector('[aria-label="Selected annotation"] .links li')?.textContent, { what: 'the link' });
       assert.match(link, new RegExp(`Supports “${HEADLINE.slice(0, 30)}`));
+      // Followed from either end.
+      await s.click(await s.find('[aria-label="Selected annotation"] .links .link-to'));
+      await s.waitFor(() => document.querySelector('[aria-label="Selected annotation"] .backlinks .link-to')?.textContent.includes('$14.8 trillion'), { what: 'the backlink on the claim' });
+      await s.click(await s.find('[aria-label="Selected annotation"] .backlinks .link-to'));
+      await s.waitFor(() => document.querySelector('[aria-label="Selected annotation"] .check-fields[data-check-for="figure"]'), { what: 'the figure again' });
 
       // Search finds the figure by that source, and says how many it shows.
       await s.click(await s.find('input[aria-label="Search annotations"]'));
