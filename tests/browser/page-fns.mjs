@@ -95,3 +95,21 @@ export function sheetBoxes() {
     close: close.width > 0 && close.top >= 0 && close.bottom <= innerHeight && close.left >= 0 && close.right <= innerWidth,
   };
 }
+
+/**
+ * Text a list row cuts off: in each row, every text line (the quote, the note preview) whose
+ * box is over a pixel lower than its line height, or whose box ends below the row's. [] when nothing is cut.
+ */
+export function clippedRowText() {
+  const cut = [];
+  for (const row of document.querySelectorAll('[aria-label="Annotations"] .item .row')) {
+    const bottom = row.getBoundingClientRect().bottom + 0.5;
+    for (const el of row.querySelectorAll('.quote, .note-preview')) {
+      const r = el.getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(el).lineHeight) || 0;
+      // 1 px of slack: WebKit lays lines out at whole pixels (a 19.6 px line in a 19 px box).
+      if (r.height + 1 < line || r.bottom > bottom) cut.push(`${el.className}: ${el.textContent.slice(0, 30)} (${r.height} px, line ${line} px)`);
+    }
+  }
+  return cut;
+}

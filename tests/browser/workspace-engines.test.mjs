@@ -13,7 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { KEY } from './webdriver.mjs';
-import { editorFit, sheetBoxes } from './page-fns.mjs';
+import { editorFit, sheetBoxes, clippedRowText } from './page-fns.mjs';
 import { installHooks, dragSelect, withSession, W3C, sleep } from './engine-session.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -83,6 +83,12 @@ for (const engine of ENGINES) for (const [w, h] of [[1366, 850], [1920, 1080]]) 
       await s.waitFor(() => document.querySelector('[aria-label="Selected annotation"] .backlinks .link-to')?.textContent.includes('$14.8 trillion'), { what: 'the backlink on the claim' });
       await s.click(await s.find('[aria-label="Selected annotation"] .backlinks .link-to'));
       await s.waitFor(() => document.querySelector('[aria-label="Selected annotation"] .check-fields[data-check-for="figure"]'), { what: 'the figure again' });
+
+      // A note with descenders shows whole in the figure's list row.
+      await s.click(await s.find('[aria-label="Selected annotation"] textarea[aria-label="Note"]'));
+      await s.keys('Forbes, gypsum query');
+      await s.waitFor(() => document.querySelector('[aria-label="Annotations"] [data-tag="figure"] .note-preview')?.textContent.includes('gypsum'), { what: 'the note in the row' });
+      assert.deepEqual(await s.exec(clippedRowText), [], `${engine}: no row text is cut off`);
 
       // Search finds the figure by that source, and says how many it shows.
       await s.click(await s.find('input[aria-label="Search annotations"]'));
