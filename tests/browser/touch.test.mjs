@@ -121,6 +121,7 @@ test('phone 390×844: the open sheet never covers the highlight being edited, an
   assert.ok(b.mark[0] >= 0 && b.mark[1] <= b.sheet, `the highlight (${b.mark}) is above the sheet (${b.sheet})`);
   assert.ok(b.editor >= b.head - 1 && b.editor < b.head + 100, `the editor starts (${b.editor}) right under the sheet's head (${b.head})`);
   assert.ok(b.close, 'the sheet’s ✕ is on screen');
+  assert.equal(await page.locator('.tooltip').isVisible(), false, 'a tap shows no hover tooltip over the text');
   await page.getByRole('button', { name: 'Close annotations' }).tap();
   await sleep(300);
   assert.equal(await page.locator('#annotations-panel').isVisible(), false);
