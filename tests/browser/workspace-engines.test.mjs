@@ -3,7 +3,7 @@
 // claims in the article, the figure and quote editors fit the panel, a figure links to the
 // headline claim from the last paragraph, search finds a figure's source and says how many it
 // shows, "?" lists the shortcuts; on a phone, the top bar is one row and the open sheet keeps
-// the highlight and its ✕ in view.
+// the highlight and its ✕ in view; in the library, a long title wraps beside its Delete button.
 //
 //   cd tests/browser && node --test workspace-engines.test.mjs
 //   FACTMARK_ENGINES=firefox,webkit   only these engines (default: chromium,firefox,webkit)
@@ -142,6 +142,36 @@ for (const engine of ENGINES) {
       assert.deepEqual(await s.exec(editorFit), { scroll: 0, over: [] }, `${engine}: the editor fits the sheet`);
       await s.click(await s.find('.sheet-close'));
       await s.waitFor(() => getComputedStyle(document.querySelector('#annotations-panel')).visibility === 'hidden', { what: 'the sheet to close' });
+      assert.deepEqual(await s.exec(() => window.__fm.errors), []);
+    });
+  });
+}
+
+// The library: a long title wraps beside its Delete button, and the open article is marked.
+const LONG_TITLE = 'A headline long enough to wrap over several lines in the articles menu, as real headlines of long investigative pieces do';
+for (const engine of ENGINES) {
+  test(`library rows in ${engine}`, { timeout: 90000 }, async (t) => {
+    await withSession(t, engine, async (s) => {
+      await open(s, 1366, 850);
+      await s.dropFile('long.txt', `${LONG_TITLE}\n\nThe article's only paragraph, long enough to be read as one, with a few more words.`, 'text/plain');
+      await s.waitFor((want) => document.querySelector('article h1')?.textContent === want, { args: [LONG_TITLE], what: 'the dropped article' });
+      await s.click(await byText(s, 'summary', 'Articles'));
+      await s.waitFor(() => document.querySelectorAll('.library-list li').length === 2, { what: 'two articles in the menu' });
+      const rows = await s.exec(() => [...document.querySelectorAll('.library-list li')].map((li) => {
+        const box = (el) => el && el.getBoundingClientRect();
+        const [title, del] = [box(li.querySelector('.library-title')), box(li.querySelector('button.delete'))];
+        return {
+          title: li.querySelector('.library-title').textContent, current: li.querySelector('[aria-current="true"]') !== null,
+          lines: Math.round(title.height / parseFloat(getComputedStyle(li.querySelector('.library-title')).lineHeight)),
+          beside: !del || (del.left >= title.right - 1 && del.top < title.bottom && del.bottom > title.top),
+        };
+      }));
+      const long = rows.find((r) => r.title === LONG_TITLE);
+      assert.ok(long, `${engine}: the long title is listed`);
+      assert.ok(long.current, `${engine}: the open article is marked`);
+      assert.ok(long.lines >= 2, `${engine}: the long title wraps (${long.lines} lines)`);
+      assert.deepEqual(rows.map((r) => r.beside), [true, true], `${engine}: each Delete sits beside its title`);
+      assert.equal(rows.filter((r) => r.current).length, 1, `${engine}: only one is marked`);
       assert.deepEqual(await s.exec(() => window.__fm.errors), []);
     });
   });
