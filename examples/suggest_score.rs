@@ -5,11 +5,14 @@
 //! its text is the labelled one (surrounding punctuation aside); a claim when it shares at
 //! least half of the words of a labelled claim and half of its own words are in it.
 //!
-//! `cargo run --release --example suggest_score -- ../shared/corpus/suggestions-dev.json`
+//! First the project's own labelled sets (`tests/fixtures/suggest/`: figures, speakers,
+//! check-worthiness with precision, recall, F1 and average precision).
+//!
+//! `cargo run --release --example suggest_score -- [-v] [../shared/corpus/suggestions-dev.json]`
 
 use factmark::annotation::Tag;
 use factmark::annotation::Unit;
-use factmark::suggest::{parse_figure, scan, suggest_speaker};
+use factmark::suggest::{eval, parse_figure, scan, suggest_speaker};
 use factmark::text::CharRange;
 
 fn unit_name(u: &Unit) -> String {
@@ -23,9 +26,59 @@ fn unit_name(u: &Unit) -> String {
     }
 }
 
+/// The project's own labelled sets (`tests/fixtures/suggest/`), scored as the native tests
+/// score them; `-v` lists every miss.
+fn own_sets(verbose: bool) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/suggest");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{dir}/{name}: {e}"));
+    let w = eval::check_worthiness(&read("worthiness.tsv"));
+    println!(
+        "own check-worthiness: {} sentences, precision {:.2}, recall {:.2}, F1 {:.2}; average precision {:.2} (base rate {:.2})",
+        w.sentences, w.precision, w.recall, w.f1, w.average_precision, w.base_rate
+    );
+    if verbose {
+        w.misses.iter().for_each(|m| eprintln!("miss {m}"));
+    }
+    // Written apart from the suggesters and never used to adjust them: the honest number.
+    let h = eval::check_worthiness(&read("worthiness-holdout.tsv"));
+    println!(
+        "own check-worthiness, held out: {} sentences, precision {:.2}, recall {:.2}, F1 {:.2}; average precision {:.2} (base rate {:.2})",
+        h.sentences, h.precision, h.recall, h.f1, h.average_precision, h.base_rate
+    );
+    let f = eval::figures(&read("figures.tsv"));
+    for (lang, t) in &f.by_lang {
+        println!("own figures {lang}: value and unit right {} of {} ({:.0} %)", t.right, t.all, t.rate() * 100.0);
+    }
+    println!(
+        "own figures, all: value, unit, qualifier and range right {} of {} ({:.0} %)",
+        f.whole.right,
+        f.whole.all,
+        f.whole.rate() * 100.0
+    );
+    if verbose {
+        f.misses.iter().for_each(|m| eprintln!("miss {m}"));
+    }
+    let s = eval::speakers(&read("attribution.json")).expect("attribution.json");
+    println!(
+        "own speakers: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",
+        s.suggested,
+        s.right,
+        s.precision() * 100.0,
+        s.with_speaker,
+        s.recall() * 100.0
+    );
+    if verbose {
+        s.misses.iter().for_each(|m| eprintln!("miss {m}"));
+    }
+}
+
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/suggestions-dev.json".into());
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    own_sets(args.iter().any(|a| a == "-v"));
+    let path = args.iter().find(|a| *a != "-v").cloned().unwrap_or_else(|| "../shared/corpus/suggestions-dev.json".into());
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        return println!("{path} is not here: the shared corpus is skipped");
+    };
     let v: serde_json::Value = serde_json::from_str(&raw).expect("JSON");
     let (mut figures, mut value_ok, mut unit_ok) = (0, 0, 0);
     let (mut quotes, mut suggested, mut right) = (0, 0, 0);

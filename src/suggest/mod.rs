@@ -3,6 +3,7 @@
 //! record's value types; nothing in `annotation/` uses it.
 
 mod attribution;
+pub mod eval;
 mod figure;
 mod phrase;
 mod scan;
@@ -51,6 +52,15 @@ pub fn suggestions(text: &[char], range: CharRange) -> Suggestions {
     Suggestions { speaker: suggest_speaker(text, range), figure: parse_figure(&exact), source: source_near(text, start) }
 }
 
+/// How worth checking the best claim in `text` (a sentence or a paragraph) is, 0–1, before
+/// the threshold [`scan`] applies: for ranking sentences, such as a debate transcript's, by
+/// check-worthiness.
+pub fn worthiness(text: &[char]) -> f32 {
+    let all = 0..text.len();
+    let (figures, quotes) = (spot::figures(text, all.clone()), spot::quotes(text, all.clone()));
+    worthiness::claims(text, all, &figures, &quotes).iter().map(|c| c.score).fold(0.0, f32::max)
+}
+
 /// A figure's source from its sentence, else from the sentence before it in the same
 /// paragraph ("According to Forbes …, the value is $14.8 trillion. More than 70% …").
 fn source_near(text: &[char], at: usize) -> Option<(String, Option<i32>)> {
@@ -62,6 +72,9 @@ fn source_near(text: &[char], at: usize) -> Option<(String, Option<i32>)> {
     let sentence = |k: usize| chars[list[k].clone()].iter().collect::<String>();
     figure_source(&sentence(i)).or_else(|| i.checked_sub(1).and_then(|p| figure_source(&sentence(p))))
 }
+
+#[cfg(test)]
+mod labelled_test;
 
 #[cfg(test)]
 mod tests {

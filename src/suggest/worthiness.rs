@@ -26,11 +26,38 @@ const COMPARISON: &str = "rose rise rises risen rising fell fall falls fallen fa
     top worst best average median majority minority only first зросла зріс зросли збільшився більше менше вище нижче \
     найбільший найменший рекорд вырос выросла выросли больше меньше выше ниже рост снизился";
 
-/// Signs of an opinion, a hope or a forecast rather than a checkable statement.
-const SUBJECTIVE: &str = "think thinks believe believes feel feels hope hopes wish should must ought might could would will \
-    may shall expect expects expected plan plans aims going beautiful terrible wonderful awful great fantastic disgrace shameful \
-    fiction optimistic pessimistic fragile amazing incredible outrageous ridiculous absurd love hate agree disagree \
-    очікуємо буде будуть вважаю думаю сподіваюся повинні ожидаем будет думаю надеюсь";
+/// Signs of an opinion or a hope rather than a checkable statement.
+const SUBJECTIVE: &str = "think thinks believe believes feel feels hope hopes wish should must ought plan plans aims \
+    beautiful terrible wonderful awful great fantastic disgrace shameful fiction optimistic pessimistic fragile amazing \
+    incredible outrageous ridiculous absurd love hate agree disagree deserve deserves \
+    очікуємо вважаю думаю сподіваюся повинні ожидаем думаю надеюсь";
+
+/// Signs of a forecast: checkable only when it cites a number ("will raise £2 billion").
+const MODAL: &str = "might could would will may shall expect expects expected going буде будуть будет";
+
+/// Personal life, feelings and thanks: what a speaker says of themselves, not of the public.
+const PERSONAL: &str = "married wife husband born grew childhood remember remembered felt proud proudest honour honor \
+    dreamed dream grateful thank thanks thanked applause congratulate congratulations welcome \
+    дякую дякуємо пишаюся спасибо благодарю поблагодарил горжусь";
+
+/// Events of the day that nobody would check: a meeting's start, a delay.
+const PROCEDURAL: &str = "scheduled began lasted delayed postponed tonight weekend noon";
+
+/// Acts on the public record: votes, laws, money spent, things built or cut. A claim that
+/// someone did one can be checked against the record.
+const ACTS: &str = "voted vote votes supported opposed signed passed cut cuts raised raise raises built build sent spent \
+    lost created closed funded reduced stopped approved rejected blocked captured became killed kills cause causes caused \
+    account accounts ranks ranked costs cost pays paid produces imports exports bans banned makes stopped took \
+    голосував голосовал побудували построили скоротив сократил скорочує сокращает виїхали запрещает заборонив перевищив \
+    превысил сократилось знизився імпортує импортирует";
+
+/// Words of all, none and ever: a claim about a whole record ("never once", "every year").
+const UNIVERSAL: &str = "never ever every all-time history historic nobody none single twice times straight \
+    ніколи жодного кожен щороку вперше вдвічі двічі втричі никогда ни каждый ежегодно впервые вдвое дважды втрое исторического";
+
+/// Quantities written in words, which the figure spotter leaves to the checker.
+const QUANTITY_WORDS: &str = "half thousands millions billions hundreds dozens twice thrice quarter third majority \
+    половина тисячі тисяч мільйонів мільйони тысячи тысяч миллионов миллиона полмиллиона";
 
 const FIRST_PERSON: &str = "i me my mine we us our ours я мене мій ми нас наш мы нас наш";
 
@@ -127,6 +154,22 @@ fn score(ws: &[Word], figures: usize, question: bool) -> f32 {
     }
     if has(COMPARISON) {
         s += 0.15;
+        // "more … than any other", "higher than", "быстрее, чем": a comparison with its
+        // measure named is the most checkable kind.
+        if has("than ніж чем") {
+            s += 0.1;
+        }
+    }
+    // Superlatives: "the cheapest", "the fastest-growing", "найнижчий", "наибольший".
+    let superlative =
+        lower.windows(2).any(|p| p[0] == "the" && p[1].len() > 5 && p[1].split('-').next().is_some_and(|w| w.ends_with("est")))
+            || lower.iter().any(|w| crate::text::is_cyrillic(w) && (w.starts_with("най") || w.starts_with("наи")) && w.chars().count() > 6);
+    if superlative {
+        s += 0.15;
+    }
+    // Quantities in words: "half of all", "thousands of", "three times", "шість мільйонів".
+    if has(QUANTITY_WORDS) && figures == 0 {
+        s += 0.15;
     }
     // Names of the public actors a claim is about: capitalised words after the first.
     if ws.iter().filter(|w| w.is_word()).skip(1).any(|w| w.is_capitalized() && !listed("i", &w.lower())) {
@@ -137,11 +180,28 @@ fn score(ws: &[Word], figures: usize, question: bool) -> f32 {
     {
         s += 0.05;
     }
+    if has(ACTS) {
+        s += 0.2;
+    }
+    if has(UNIVERSAL) {
+        s += 0.1;
+    }
+    // A speaker's own record ("I cut taxes", "we built 40 hospitals") is checkable; their
+    // life and feelings are not.
     if has(FIRST_PERSON) {
-        s -= 0.25;
+        s -= 0.1;
+    }
+    if has(PERSONAL) {
+        s -= 0.35;
+    }
+    if has(PROCEDURAL) {
+        s -= 0.2;
     }
     if has(SUBJECTIVE) {
         s -= 0.2;
+    }
+    if has(MODAL) {
+        s -= if figures > 0 { 0.05 } else { 0.2 };
     }
     if question {
         s -= 0.4;
@@ -196,5 +256,18 @@ mod tests {
         assert!(score("Will prices").unwrap() < 0.3, "{all:?}");
         assert!(score("We will").is_none(), "a sentence that is a quote is the quote's: {all:?}");
         assert!(score("The bridge").unwrap() > score("I think").unwrap());
+    }
+
+    #[test]
+    fn a_record_is_checkable_a_life_is_not() {
+        let all = claims_of(
+            "My opponent voted against the defence budget three times. Ukraine has never been a member of NATO,              and no other country was as close. Thank you to the 5,000 people who came out tonight.              I have been married for 30 years. This country has more people in prison than any other nation.",
+        );
+        let score = |t: &str| all.iter().find(|c| c.0.starts_with(t)).map_or(0.0, |c| c.1);
+        // Ranked above them, whatever the numbers in the thanks and the life story.
+        let worthy = ["My opponent", "Ukraine has", "This country"].map(score);
+        let not = ["Thank you", "I have been"].map(score);
+        assert!(worthy.iter().fold(1.0f32, |a, &b| a.min(b)) > not.iter().fold(0.0f32, |a, &b| a.max(b)) + 0.2, "{all:?}");
+        assert!(not.iter().all(|&s| s < super::super::CLAIM_THRESHOLD), "{all:?}");
     }
 }

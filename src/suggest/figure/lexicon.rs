@@ -53,9 +53,12 @@ const NAMES: [(&str, &str); 44] = [
     ("dólares", "USD"),
 ];
 
+/// The letters before "$" that name a country's dollar.
+const DOLLARS: [(&str, &str); 6] = [("US", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"), ("NZ", "NZD")];
+
 /// Units written out, to the one name a value is stored with ("tonnes" → "t", "тижнів" →
 /// "week", "five years" → "year-duration", a span of years rather than a calendar year).
-const UNITS: [(&str, &str); 78] = [
+const UNITS: &[(&str, &str)] = &[
     ("tonnes", "t"),
     ("tonne", "t"),
     ("tons", "t"),
@@ -128,6 +131,30 @@ const UNITS: [(&str, &str); 78] = [
     ("день", "day"),
     ("дней", "day"),
     ("дня", "day"),
+    ("degrees", "degrees"),
+    ("degree", "degrees"),
+    ("градусів", "degrees"),
+    ("градуси", "degrees"),
+    ("градусов", "degrees"),
+    ("градуса", "degrees"),
+    ("grad", "degrees"),
+    ("degrés", "degrees"),
+    ("grados", "degrees"),
+    ("гектарів", "ha"),
+    ("гектари", "ha"),
+    ("гектаров", "ha"),
+    ("гектара", "ha"),
+    ("hektar", "ha"),
+    ("hectáreas", "ha"),
+    ("tonnen", "t"),
+    ("toneladas", "t"),
+    ("километра", "km"),
+    ("kilomètres", "km"),
+    ("kilómetros", "km"),
+    ("jahre", "year-duration"),
+    ("jahren", "year-duration"),
+    ("ans", "year-duration"),
+    ("años", "year-duration"),
     ("hours", "hour"),
     ("hour", "hour"),
     ("годин", "hour"),
@@ -136,13 +163,23 @@ const UNITS: [(&str, &str); 78] = [
     ("часа", "hour"),
 ];
 
-/// Longest first, so "no more than" wins over "more than".
-const QUALIFIERS: [(&str, Qualifier); 25] = [
+/// Longest first, so "no more than" wins over "more than"; English, Ukrainian, Russian,
+/// German, French and Spanish.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("по меньшей мере", Qualifier::AtLeast),
     ("in excess of", Qualifier::MoreThan),
     ("upwards of", Qualifier::MoreThan),
     ("no more than", Qualifier::AtMost),
     ("no less than", Qualifier::AtLeast),
     ("no fewer than", Qualifier::AtLeast),
+    ("більше ніж", Qualifier::MoreThan),
+    ("більш ніж", Qualifier::MoreThan),
+    ("менш ніж", Qualifier::LessThan),
+    ("менше ніж", Qualifier::LessThan),
+    ("не менше", Qualifier::AtLeast),
+    ("не менее", Qualifier::AtLeast),
+    ("не більше", Qualifier::AtMost),
+    ("не более", Qualifier::AtMost),
     ("more than", Qualifier::MoreThan),
     ("less than", Qualifier::LessThan),
     ("fewer than", Qualifier::LessThan),
@@ -150,6 +187,22 @@ const QUALIFIERS: [(&str, Qualifier); 25] = [
     ("at most", Qualifier::AtMost),
     ("up to", Qualifier::AtMost),
     ("an estimated", Qualifier::About),
+    ("mehr als", Qualifier::MoreThan),
+    ("weniger als", Qualifier::LessThan),
+    ("bis zu", Qualifier::AtMost),
+    ("plus de", Qualifier::MoreThan),
+    ("moins de", Qualifier::LessThan),
+    ("au moins", Qualifier::AtLeast),
+    ("près de", Qualifier::About),
+    ("más de", Qualifier::MoreThan),
+    ("más del", Qualifier::MoreThan),
+    ("menos de", Qualifier::LessThan),
+    ("menos del", Qualifier::LessThan),
+    ("al menos", Qualifier::AtLeast),
+    ("por lo menos", Qualifier::AtLeast),
+    ("cerca de", Qualifier::About),
+    ("cerca del", Qualifier::About),
+    ("alrededor de", Qualifier::About),
     ("over", Qualifier::MoreThan),
     ("above", Qualifier::MoreThan),
     ("under", Qualifier::LessThan),
@@ -163,11 +216,58 @@ const QUALIFIERS: [(&str, Qualifier); 25] = [
     ("some", Qualifier::About),
     ("circa", Qualifier::About),
     ("approx", Qualifier::About),
+    ("понад", Qualifier::MoreThan),
+    ("більше", Qualifier::MoreThan),
+    ("близько", Qualifier::About),
+    ("майже", Qualifier::About),
+    ("приблизно", Qualifier::About),
+    ("щонайменше", Qualifier::AtLeast),
+    ("принаймні", Qualifier::AtLeast),
+    ("более", Qualifier::MoreThan),
+    ("больше", Qualifier::MoreThan),
+    ("свыше", Qualifier::MoreThan),
+    ("около", Qualifier::About),
+    ("почти", Qualifier::About),
+    ("примерно", Qualifier::About),
+    ("порядка", Qualifier::About),
+    ("минимум", Qualifier::AtLeast),
+    ("менее", Qualifier::LessThan),
+    ("меньше", Qualifier::LessThan),
+    ("über", Qualifier::MoreThan),
+    ("etwa", Qualifier::About),
+    ("rund", Qualifier::About),
+    ("ungefähr", Qualifier::About),
+    ("mindestens", Qualifier::AtLeast),
+    ("environ", Qualifier::About),
+    ("presque", Qualifier::About),
+    ("jusqu'à", Qualifier::AtMost),
+    ("jusqu’à", Qualifier::AtMost),
+    ("unos", Qualifier::About),
+    ("unas", Qualifier::About),
+    ("casi", Qualifier::About),
+    ("hasta", Qualifier::AtMost),
 ];
 
 /// Words that end a figure rather than name what it counts.
 const NOT_UNITS: &str = "and or nor of the a an to in into on at by for from with is are was were be been has have had will would than as \
     that this these those which who per more less while but since if so its their it they he she after before according";
+
+/// Words that make the number before them a percentage; "per cent", "pour cent" and "por
+/// ciento" are read as two words.
+const PERCENT_WORDS: &str = "percent pct відсотків відсотка відсотки відсоток процентов процента проценты процент prozent";
+
+/// Words after a four-digit number that make it a calendar year ("у 2022 році", "в 2021 году").
+const YEAR_AFTER: &str = "році року рік году года год jahr jahres";
+
+/// True for a word that makes the number before it a percentage.
+pub(super) fn is_percent_word(word: &str) -> bool {
+    listed(PERCENT_WORDS, word)
+}
+
+/// True for a word after a four-digit number that makes it a calendar year.
+pub(super) fn is_year_after(word: &str) -> bool {
+    listed(YEAR_AFTER, word)
+}
 
 /// Words before a four-digit number that make it a year even when a noun follows.
 const YEAR_WORDS: [&str; 10] = ["in", "since", "by", "until", "till", "from", "during", "before", "after", "of"];
@@ -199,8 +299,10 @@ pub(super) fn currency_prefix(toks: &[Token], i: usize) -> Option<(&'static str,
         return SYMBOLS.iter().find(|(s, _)| *s == c).map(|(_, code)| (*code, 1));
     }
     let w = t.word()?;
-    if w == "US" && toks.get(i + 1).is_some_and(|n| n.sym() == Some('$') && !n.spaced) {
-        return Some(("USD", 2));
+    // "US$3 billion", "A$2 billion", "C$500 million": a country's dollar.
+    let dollar = toks.get(i + 1).is_some_and(|n| n.sym() == Some('$') && !n.spaced);
+    if let Some(code) = dollar.then(|| DOLLARS.iter().find(|(p, _)| *p == w).map(|(_, c)| *c)).flatten() {
+        return Some((code, 2));
     }
     CODES.iter().find(|c| **c == w).map(|c| (*c, 1))
 }
@@ -219,7 +321,9 @@ pub(super) fn currency_suffix(toks: &[Token], i: usize) -> Option<(&'static str,
     if let Some(code) = CODES.iter().find(|c| **c == w) {
         return Some((code, 1));
     }
+    // "d'euros", "d’euros": French elides "de" into the name.
     let w = w.to_lowercase();
+    let w = w.trim_start_matches("d'").trim_start_matches("d’");
     NAMES.iter().find(|(n, _)| *n == w).map(|(_, code)| (*code, 1))
 }
 

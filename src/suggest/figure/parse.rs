@@ -1,7 +1,9 @@
 //! Reading a figure from text: qualifier, currency, number (digits or words), scale word, range and unit.
 
 use super::date;
-use super::lexicon::{canonical_unit, currency_prefix, currency_suffix, ends_figure, is_year_word, lower, qualifier_before};
+use super::lexicon::{
+    canonical_unit, currency_prefix, currency_suffix, ends_figure, is_percent_word, is_year_after, is_year_word, lower, qualifier_before,
+};
 use super::token::{tokenize, Numeral, Tok, Token};
 use super::words::{big, number_words};
 use crate::annotation::{FigureValue, Unit};
@@ -14,7 +16,25 @@ pub fn parse_figure(text: &str) -> Option<FigureValue> {
         return Some(f);
     }
     let toks = tokenize(text);
-    (0..toks.len()).find_map(|i| parse_at(&toks, i))
+    // A number glued to a name by a hyphen ("COVID-19", "F-16", "Су-34") is part of the name:
+    // the span's figure is another number, when it has one.
+    let first = (0..toks.len()).find_map(|i| parse_at(&toks, i).map(|f| (i, f)))?;
+    if identifier(&toks, first.0) {
+        if let Some(f) = (first.0 + 1..toks.len()).filter(|&i| !identifier(&toks, i)).find_map(|i| parse_at(&toks, i)) {
+            return Some(f);
+        }
+    }
+    Some(first.1)
+}
+
+/// True for a number written right after "word-" ("COVID-19", "K-12", "post-1994").
+fn identifier(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(toks[i].tok, Tok::Num(_))
+        && !toks[i].spaced
+        && toks[i - 1].sym() == Some('-')
+        && !toks[i - 1].spaced
+        && toks[i - 2].word().is_some()
 }
 
 /// Fractions and multiples written in words, at the start of `text`: "a third" (1/3 as a
@@ -93,7 +113,7 @@ fn scale_word(t: &Token) -> Option<i32> {
         "mn" | "mln" | "млн" | "мільйона" | "мільйонів" | "миллиона" | "миллионов" | "mio" | "millionen" | "millions" | "millones" => {
             Some(6)
         }
-        "bn" | "bln" | "млрд" | "мільярда" | "мільярдів" | "миллиарда" | "миллиардов" | "mrd" | "milliarden" | "milliards" => {
+        "bn" | "bln" | "млрд" | "мільярда" | "мільярдів" | "миллиарда" | "миллиардов" | "mrd" | "milliarden" | "milliard" | "milliards" => {
             Some(9)
         }
         "тис" | "тыс" | "тисяч" | "тысяч" | "mil" => Some(3),
@@ -111,7 +131,7 @@ fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
     // A hyphen glued to a word before it joins the two ("COVID-19", "K-12", "post-1994").
     let joined = !t.spaced && j.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.word().is_some());
     let sign = !joined && matches!(t.sym(), Some('-' | '−')) && toks.get(j + 1).is_some_and(|n| matches!(n.tok, Tok::Num(_)) && !n.spaced);
-    if sign || lower(toks, j).as_deref() == Some("minus") {
+    if sign || matches!(lower(toks, j).as_deref(), Some("minus" | "мінус" | "минус")) {
         (negative, j) = (true, j + 1);
     }
     let (number, mut j) = match &toks.get(j)?.tok {
@@ -120,8 +140,17 @@ fn quantity(toks: &[Token], mut j: usize) -> Option<(Quantity, usize)> {
         Tok::Sym(_) | Tok::Date(_) => return None,
     };
     let mut scale = 0;
-    if let Some(s) = toks.get(j).and_then(scale_word) {
-        (scale, j) = (s, j + 1);
+    while let Some(s) = toks.get(j).and_then(scale_word) {
+        // "mil millones" (a thousand millions) and "thousand million" multiply.
+        (scale, j) = (scale + s, j + 1);
+        // "тис.", "млн.", "Mio.": the abbreviation's dot.
+        if toks.get(j).is_some_and(|t| t.sym() == Some('.') && !t.spaced) {
+            j += 1;
+        }
+    }
+    // "millions de personnes", "millones de euros": the noun comes after "de".
+    if scale > 0 && matches!(lower(toks, j).as_deref(), Some("de" | "del")) && toks.get(j + 1).and_then(Token::word).is_some() {
+        j += 1;
     }
     Some((Quantity { number, negative, scale }, j))
 }
@@ -141,9 +170,15 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
     let (mut low, j) = quantity(toks, j)?;
     let (qualifier, between) = qualifier_before(toks, i);
     let (mut high, mut k) = (None, j);
+    // "від 10 до 15%", "от 3 до 5 млн", "de 10 à 15": a range opened by its "from".
+    let from = i > 0 && matches!(lower(toks, i - 1).as_deref(), Some("від" | "от" | "з" | "с" | "von" | "de" | "entre"));
     let is_separator = |t: &Token| {
         matches!(t.sym(), Some('-' | '–' | '—'))
-            || t.word().is_some_and(|w| w.eq_ignore_ascii_case("to") || (between && w.eq_ignore_ascii_case("and")))
+            || t.word().is_some_and(|w| {
+                w.eq_ignore_ascii_case("to")
+                    || (between && w.eq_ignore_ascii_case("and"))
+                    || (from && matches!(w, "до" | "bis" | "à" | "a" | "y"))
+            })
     };
     if toks.get(j).is_some_and(is_separator) {
         let (second_currency, m) = currency_prefix(toks, j + 1).map_or((None, j + 1), |(c, n)| (Some(c), j + 1 + n));
@@ -157,11 +192,20 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
     }
     let mut unit = None;
     let word = lower(toks, k);
-    let per_cent = word.as_deref() == Some("per") && lower(toks, k + 1).as_deref() == Some("cent");
-    if toks.get(k).and_then(Token::sym) == Some('%') || matches!(word.as_deref(), Some("percent" | "pct")) || per_cent {
-        unit = Some(Unit::Percent);
-    } else if word.as_deref() == Some("percentage") && lower(toks, k + 1).as_deref() == Some("points") {
+    let next = lower(toks, k + 1);
+    let per_cent = matches!((word.as_deref(), next.as_deref()), (Some("per" | "pour"), Some("cent")) | (Some("por"), Some("ciento")));
+    let points = matches!(
+        (word.as_deref(), next.as_deref()),
+        (Some("percentage"), Some("points" | "point"))
+            | (Some("відсоткового" | "відсоткових"), Some(_))
+            | (Some("процентного" | "процентных"), Some(_))
+            | (Some("prozentpunkte" | "prozentpunkt"), _)
+            | (Some("puntos"), Some("porcentuales"))
+    );
+    if points {
         unit = Some(Unit::Other("percentage points".into()));
+    } else if toks.get(k).and_then(Token::sym) == Some('%') || word.as_deref().is_some_and(is_percent_word) || per_cent {
+        unit = Some(Unit::Percent);
     } else if currency.is_none() {
         if let Some((code, _)) = currency_suffix(toks, k) {
             currency = Some(code);
@@ -169,12 +213,15 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
             unit = unit_word(toks, k).map(Unit::Other);
         }
     }
+    // "in 2023 elections", "post-1994 reforms", "у 2022 році", "начиная с 2014 года".
     let year_word = i > 0 && lower(toks, i - 1).is_some_and(|w| is_year_word(&w));
+    let year_prefix = identifier(toks, i) && lower(toks, i - 2).is_some_and(|w| crate::text::listed("post pre mid late early", &w));
+    let year_after = lower(toks, k).is_some_and(|w| is_year_after(&w));
     let all_years = low.is_year() && high.as_ref().is_none_or(Quantity::is_year);
     let unit = match (currency, unit) {
         (Some(code), _) => Unit::Currency(code.to_string()),
         (None, None) if all_years => Unit::Year,
-        (None, Some(Unit::Other(_))) if all_years && year_word => Unit::Year,
+        (None, Some(Unit::Other(_))) if all_years && (year_word || year_prefix || year_after) => Unit::Year,
         (None, Some(u)) => u,
         (None, None) => Unit::Count,
     };
@@ -188,12 +235,32 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
 
 /// Adjectives that stand between a number and its noun ("39 missing children").
 const ADJECTIVES: &str = "new missing additional extra other more fewer young foreign local registered confirmed suspected \
-    displaced small large major minor former armed";
+    displaced small large major minor former armed нові нових новых новые інших других додаткових дополнительных мирних \
+    мирных зниклих пропавших цивільних гражданских українських украинских російських российских";
+
+/// A nationality or place adjective before the noun ("12 Ukrainian soldiers", "5 Chinese
+/// firms"): capitalised, with one of the endings English gives them.
+fn is_place_adjective(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && ["ian", "ean", "ese", "ish", "ch"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 4
+}
 
 /// The noun after a number ("regions", "tonnes", "square kilometres"), if there is one;
 /// adjectives before it are skipped.
 fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
-    while toks.get(k).and_then(Token::word).is_some_and(|w| crate::text::listed(ADJECTIVES, &w.to_lowercase()))
+    // "2°C", "-15C": degrees.
+    let glued = toks.get(k).is_some_and(|t| !t.spaced);
+    if toks.get(k).and_then(Token::sym) == Some('°') || (glued && matches!(toks.get(k).and_then(Token::word), Some("C" | "F"))) {
+        return Some("degrees".into());
+    }
+    // "a 300-mile pipeline": the unit joined by a hyphen; "1990-х", "1990-е", "2023-му": a
+    // decade's or an ordinal's ending, no unit.
+    if glued && toks.get(k).and_then(Token::sym) == Some('-') && toks.get(k + 1).is_some_and(|t| !t.spaced && t.word().is_some()) {
+        if lower(toks, k + 1).is_some_and(|w| crate::text::listed("х е ті ые ых му го й ий", &w)) {
+            return None;
+        }
+        k += 1;
+    }
+    while toks.get(k).and_then(Token::word).is_some_and(|w| crate::text::listed(ADJECTIVES, &w.to_lowercase()) || is_place_adjective(w))
         && toks.get(k + 1).and_then(Token::word).is_some()
     {
         k += 1;
@@ -201,7 +268,14 @@ fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
     let w = toks.get(k)?.word()?;
     let l = w.to_lowercase();
     // "1990s" is a decade, not 1990 of something called "s".
-    let decade = l == "s" && !toks[k].spaced;
+    // "600 кв. км", "300 кв. км": square kilometres, abbreviated.
+    if l == "кв" {
+        let n = if toks.get(k + 1).and_then(Token::sym) == Some('.') { k + 2 } else { k + 1 };
+        if lower(toks, n).is_some_and(|w| canonical_unit(&w) == "km") {
+            return Some("km²".into());
+        }
+    }
+    let decade = (l == "s" || l == "er") && !toks[k].spaced;
     if decade || ends_figure(&l) || scale_word(&toks[k]).is_some() {
         return None;
     }
@@ -302,6 +376,24 @@ mod tests {
             ("1,5 млрд доларів", 1.5e9, usd(), None, Exact),
             ("двісті п'ятдесят тисяч гривень", 250_000.0, cur("UAH"), None, Exact),
             ("три миллиона рублей", 3e6, cur("RUB"), None, Exact),
+            ("K-12 schools received $2 billion", 2e9, usd(), None, Exact),
+            ("COVID-19 killed 1,200 people", 1200.0, other("people"), None, Exact),
+            ("post-1994 reforms", 1994.0, Unit::Year, None, Exact),
+            ("A$2 billion", 2e9, cur("AUD"), None, Exact),
+            ("12 Ukrainian soldiers", 12.0, other("soldiers"), None, Exact),
+            ("a 300-mile pipeline", 300.0, other("mi"), None, Exact),
+            ("-15C overnight", -15.0, other("degrees"), None, Exact),
+            ("понад 5 млрд гривень", 5e9, cur("UAH"), None, MoreThan),
+            ("200 тис. грн", 200_000.0, cur("UAH"), None, Exact),
+            ("у 2022 році", 2022.0, Unit::Year, None, Exact),
+            ("600 кв. км", 600.0, other("km²"), None, Exact),
+            ("від 10 до 15% урожаю", 10.0, Unit::Percent, Some(15.0), Exact),
+            ("не менее 100 человек", 100.0, other("человек"), None, AtLeast),
+            ("минус 25 градусов", -25.0, other("degrees"), None, Exact),
+            ("в 1990-е годы", 1990.0, Unit::Year, None, Exact),
+            ("1,2 milliard d'euros", 1.2e9, cur("EUR"), None, Exact),
+            ("plus de 3 millions de personnes", 3e6, other("personnes"), None, MoreThan),
+            ("2,5 mil millones de dólares", 2.5e9, usd(), None, Exact),
         ];
         assert!(cases.len() >= 40);
         for (text, value, unit, high, qualifier) in cases {
