@@ -58,6 +58,22 @@ fn own_sets(verbose: bool) {
     if verbose {
         f.misses.iter().for_each(|m| eprintln!("miss {m}"));
     }
+    let hf = eval::figures(&read("figures-holdout.tsv"));
+    for (lang, t) in &hf.by_lang {
+        println!("own figures, held out, {lang}: value and unit right {} of {} ({:.0} %)", t.right, t.all, t.rate() * 100.0);
+    }
+    let hs = eval::speakers(&read("attribution-holdout.json")).expect("attribution-holdout.json");
+    println!(
+        "own speakers, held out: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",
+        hs.suggested,
+        hs.right,
+        hs.precision() * 100.0,
+        hs.with_speaker,
+        hs.recall() * 100.0
+    );
+    if verbose {
+        hf.misses.iter().chain(&hs.misses).for_each(|m| eprintln!("miss held out {m}"));
+    }
     let s = eval::speakers(&read("attribution.json")).expect("attribution.json");
     println!(
         "own speakers: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",

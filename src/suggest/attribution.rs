@@ -13,6 +13,7 @@
 //! back, with no cue near the quote, is below [`THRESHOLD`] and not suggested: the quote
 //! may well be someone else's.
 
+use super::nominative::nominative;
 use super::phrase::{backward, forward, text_of, Found};
 use super::sentence::{sentences, words, Word};
 use crate::text::CharRange;
@@ -60,6 +61,8 @@ struct Candidate {
     distance: usize,
     /// The cue is before the quote (a pronoun can stand only for someone named earlier).
     before: bool,
+    /// Named after "за словами" or "по словам", so in the genitive.
+    genitive: bool,
     found: Found,
 }
 
@@ -82,7 +85,7 @@ fn attributions(text: &[char], range: Range<usize>, tier: u8, anchor: usize) -> 
             None
         };
         if let Some(found) = found {
-            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), before: w.start < anchor, found });
+            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), before: w.start < anchor, genitive: slavic_according, found });
         }
     }
     out
@@ -121,18 +124,19 @@ pub fn suggest_speaker(text: &[char], range: CharRange) -> Option<String> {
         }
     }
     found.sort_by_key(|c| (c.tier, c.distance));
-    let (name, sure) = match found.first()?.found {
-        Found::Name { start, end } => ((start, end), confidence(found[0].tier, false)),
+    let (name, genitive, sure) = match found.first()?.found {
+        Found::Name { start, end } => ((start, end), found[0].genitive, confidence(found[0].tier, false)),
         // The nearest name before the quote; the sentence after is not where "he" was named.
         Found::Pronoun => {
-            let named = found.iter().find_map(|c| match c.found {
-                Found::Name { start, end } if c.before => Some((start, end)),
+            let (named, genitive) = found.iter().find_map(|c| match c.found {
+                Found::Name { start, end } if c.before => Some(((start, end), c.genitive)),
                 _ => None,
             })?;
-            (named, confidence(found[0].tier, true))
+            (named, genitive, confidence(found[0].tier, true))
         }
     };
-    (sure >= THRESHOLD).then(|| text_of(text, name.0, name.1))
+    let written = text_of(text, name.0, name.1);
+    (sure >= THRESHOLD).then(|| if genitive { nominative(&written) } else { written })
 }
 
 #[cfg(test)]
@@ -239,7 +243,7 @@ mod tests {
             ("Зеленський заявив, що фронт стабільний.", "фронт стабільний", Some("Зеленський")),
             ("За словами міністра оборони, втрати зросли.", "втрати зросли", Some("міністра оборони")),
             ("«Переговоры зашли в тупик», — сказал Песков журналистам.", "Переговоры зашли в тупик", Some("Песков")),
-            ("По словам Пескова, переговоры продолжатся.", "переговоры продолжатся", Some("Пескова")),
+            ("По словам Пескова, переговоры продолжатся.", "переговоры продолжатся", Some("Песков")),
             ("Речник Ігнат повідомив, що ракети збито.", "ракети збито", Some("Речник Ігнат")),
             ("Шмигаль заявив про нові кроки. «Ми готові», — сказав він.", "Ми готові", Some("Шмигаль")),
             ("Погода була холодна.", "холодна", None),

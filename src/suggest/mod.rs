@@ -5,6 +5,7 @@
 mod attribution;
 pub mod eval;
 mod figure;
+mod nominative;
 mod phrase;
 mod scan;
 pub(crate) mod sentence;
