@@ -173,7 +173,7 @@ fn score(ws: &[Word], figures: usize, question: bool) -> f32 {
     }
     // Names of the public actors a claim is about: capitalised words after the first.
     if ws.iter().filter(|w| w.is_word()).skip(1).any(|w| w.is_capitalized() && !listed("i", &w.lower())) {
-        s += 0.05;
+        s += 0.1;
     }
     if has("percent cent rate budget spending exports imports deaths cases unemployment inflation tax taxes debt gdp \
         population crime prices wages income emissions votes poll survey figures data statistics")
@@ -184,7 +184,7 @@ fn score(ws: &[Word], figures: usize, question: bool) -> f32 {
         s += 0.2;
     }
     if has(UNIVERSAL) {
-        s += 0.1;
+        s += 0.15;
     }
     // A speaker's own record ("I cut taxes", "we built 40 hospitals") is checkable; their
     // life and feelings are not.
