@@ -18,6 +18,7 @@ use crate::article::{extract, parse_article, Article};
 use crate::format::doccano::DoccanoError;
 use crate::format::hypothesis::HypothesisError;
 use crate::format::label_studio::LabelStudioError;
+use crate::format::recogito::RecogitoError;
 use crate::format::{factmark, JsonError};
 use crate::text::decode::{decode, DecodeError};
 use std::fmt;
@@ -50,6 +51,7 @@ pub enum FileProblem {
     Hypothesis(HypothesisError),
     LabelStudio(LabelStudioError),
     Doccano(DoccanoError),
+    Recogito(RecogitoError),
     NewerVersion(u64),
     Invalid(String),
 }
@@ -69,11 +71,12 @@ impl fmt::Display for FileProblem {
             FileProblem::Binary => f.write_str("it looks like a binary file, not text"),
             FileProblem::Json(e) => write!(f, "it is not valid JSON ({e})"),
             FileProblem::OtherJson => f.write_str(
-                "it is JSON, but not an annotation file Factmark reads (a Factmark file, W3C Web Annotations, or an export of Hypothesis, Label Studio or doccano)",
+                "it is JSON, but not an annotation file Factmark reads (a Factmark file, W3C Web Annotations, or an export of Hypothesis, Label Studio, doccano or Recogito)",
             ),
             FileProblem::Hypothesis(e) => write!(f, "{e}"),
             FileProblem::LabelStudio(e) => write!(f, "{e}"),
             FileProblem::Doccano(e) => write!(f, "{e}"),
+            FileProblem::Recogito(e) => write!(f, "{e}"),
             FileProblem::NewerVersion(v) => write!(
                 f,
                 "it was written by a newer Factmark (file version {v}; this app reads version {}). Update Factmark to open it",

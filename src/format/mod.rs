@@ -11,6 +11,7 @@ pub mod label_studio;
 pub mod labels;
 pub mod peer;
 mod pretty;
+pub mod recogito;
 pub mod report;
 #[cfg(test)]
 mod schema_org;

@@ -2,7 +2,8 @@
 //!
 //! Told apart by shape: a Factmark file (`"format": "factmark"`); a Hypothesis search result
 //! or export file, or an array of its rows; a Label Studio task or an array of tasks; doccano
-//! JSON lines (or one line, or an array of them); else W3C Web Annotations. An array is
+//! JSON lines (or one line, or an array of them); Recogito's own objects; else W3C Web
+//! Annotations. An array is
 //! judged by its first element and read one element at a time, so a large one is never
 //! held as one tree.
 
@@ -12,7 +13,7 @@ use super::outcome::{Imported, Source};
 use super::{check_article, FileProblem, MAX_ANNOTATION_BYTES};
 use crate::article::ArticleText;
 use crate::format::peer::PeerRead;
-use crate::format::{doccano, factmark, hypothesis, label_studio, w3c};
+use crate::format::{doccano, factmark, hypothesis, label_studio, recogito, w3c};
 use crate::text::decode::decode;
 use crate::time::Timestamp;
 use serde_json::Value;
@@ -72,6 +73,10 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
         let mut read = PeerRead::default();
         doccano::push_line(&value, 1, chars, &mut read).map_err(FileProblem::Doccano)?;
         out.take(Source::Doccano, read);
+    } else if recogito::is_native(&value) {
+        let mut read = PeerRead::default();
+        recogito::push_item(&value, 1, &mut read).map_err(FileProblem::Recogito)?;
+        out.take(Source::Recogito, read);
     } else {
         let file = w3c::parse_value(&value).map_err(w3c_problem)?;
         out.source = Some(Source::W3c);

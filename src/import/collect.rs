@@ -6,7 +6,7 @@ use super::outcome::{Imported, Source};
 use super::FileProblem;
 use crate::format::json_array::each_element;
 use crate::format::peer::{PeerRead, Skipped};
-use crate::format::{doccano, hypothesis, label_studio, w3c};
+use crate::format::{doccano, hypothesis, label_studio, recogito, w3c};
 use crate::time::Timestamp;
 
 /// A top-level array, element by element; its first element says which tool wrote it.
@@ -25,6 +25,8 @@ pub(super) fn read_array(json: &str, chars: &[char], out: &mut Collector) -> Res
                 Source::LabelStudio
             } else if doccano::is_line(&v) {
                 Source::Doccano
+            } else if recogito::is_native(&v) {
+                Source::Recogito
             } else {
                 Source::W3c
             }
@@ -40,6 +42,7 @@ pub(super) fn read_array(json: &str, chars: &[char], out: &mut Collector) -> Res
             Source::Hypothesis => hypothesis::push_row(&v, n, &mut read).map_err(FileProblem::Hypothesis),
             Source::LabelStudio => label_studio::push_task(&v, n, chars, &mut read).map_err(FileProblem::LabelStudio),
             Source::Doccano => doccano::push_line(&v, n, chars, &mut read).map_err(FileProblem::Doccano),
+            Source::Recogito => recogito::push_item(&v, n, &mut read).map_err(FileProblem::Recogito),
         };
         match done {
             Ok(()) => out.take(source, read),

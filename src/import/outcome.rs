@@ -12,11 +12,12 @@ pub enum Source {
     Hypothesis,
     LabelStudio,
     Doccano,
+    Recogito,
 }
 
 impl Source {
     /// Every source, in a fixed order (the formats worker sends a source as its index).
-    pub const ALL: [Source; 4] = [Source::W3c, Source::Hypothesis, Source::LabelStudio, Source::Doccano];
+    pub const ALL: [Source; 5] = [Source::W3c, Source::Hypothesis, Source::LabelStudio, Source::Doccano, Source::Recogito];
 }
 
 impl fmt::Display for Source {
@@ -26,6 +27,7 @@ impl fmt::Display for Source {
             Source::Hypothesis => "Hypothesis",
             Source::LabelStudio => "Label Studio",
             Source::Doccano => "doccano",
+            Source::Recogito => "Recogito",
         })
     }
 }

@@ -79,6 +79,23 @@ fn hypothesis_search_result_and_export_of_the_same_page_agree() {
 }
 
 #[test]
+fn recogito_native_annotations_land_on_their_quotes() {
+    let (Some(bytes), Some(page)) =
+        (read("peers/recogito/inline-markers-native/annotations.json"), read("peers/recogito/inline-markers-native/source-page.html"))
+    else {
+        return;
+    };
+    let items = serde_json::from_slice::<serde_json::Value>(&bytes).unwrap().as_array().map_or(0, Vec::len);
+    let (imported, ws) = import(&bytes, parse_article(&html_text(&String::from_utf8_lossy(&page))));
+    assert_eq!(imported.source, Source::Recogito);
+    assert_eq!(imported.annotations.len() + imported.skipped.total(), items, "every item is imported or counted");
+    for a in ws.annotations().iter() {
+        assert!(!a.is_orphan(), "{:?} is found in the page's text", a.target.exact);
+    }
+    assert!(imported.annotations.iter().all(|a| a.created.0 > 1_700_000_000_000), "created is kept");
+}
+
+#[test]
 fn hypothesis_minimal_row_lands_on_its_word() {
     let Some(bytes) = read("peers/hypothesis/minimal.json") else { return };
     let (imported, ws) = import(&bytes, parse_article("One Two Three"));
