@@ -15,6 +15,7 @@ pub use outcome::{Imported, Source};
 
 use crate::article::markdown::parse_markdown;
 use crate::article::{extract, parse_article, Article};
+use crate::format::conll::ConllError;
 use crate::format::doccano::DoccanoError;
 use crate::format::hypothesis::HypothesisError;
 use crate::format::label_studio::LabelStudioError;
@@ -52,6 +53,7 @@ pub enum FileProblem {
     LabelStudio(LabelStudioError),
     Doccano(DoccanoError),
     Recogito(RecogitoError),
+    Conll(ConllError),
     NewerVersion(u64),
     Invalid(String),
 }
@@ -77,6 +79,7 @@ impl fmt::Display for FileProblem {
             FileProblem::LabelStudio(e) => write!(f, "{e}"),
             FileProblem::Doccano(e) => write!(f, "{e}"),
             FileProblem::Recogito(e) => write!(f, "{e}"),
+            FileProblem::Conll(e) => write!(f, "{e}"),
             FileProblem::NewerVersion(v) => write!(
                 f,
                 "it was written by a newer Factmark (file version {v}; this app reads version {}). Update Factmark to open it",

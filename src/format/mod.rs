@@ -1,6 +1,7 @@
 //! Wire formats, one module each with a parse/serialize pair.
 
 pub mod claimreview;
+pub mod conll;
 pub mod csv;
 pub mod doccano;
 pub mod factmark;

@@ -2,8 +2,8 @@
 //!
 //! Told apart by shape: a Factmark file (`"format": "factmark"`); a Hypothesis search result
 //! or export file, or an array of its rows; a Label Studio task or an array of tasks; doccano
-//! JSON lines (or one line, or an array of them); Recogito's own objects; else W3C Web
-//! Annotations. An array is
+//! JSON lines (or one line, or an array of them) or CoNLL token lines; Recogito's own
+//! objects; else W3C Web Annotations. An array is
 //! judged by its first element and read one element at a time, so a large one is never
 //! held as one tree.
 
@@ -13,7 +13,7 @@ use super::outcome::{Imported, Source};
 use super::{check_article, FileProblem, MAX_ANNOTATION_BYTES};
 use crate::article::ArticleText;
 use crate::format::peer::PeerRead;
-use crate::format::{doccano, factmark, hypothesis, label_studio, recogito, w3c};
+use crate::format::{conll, doccano, factmark, hypothesis, label_studio, recogito, w3c};
 use crate::text::decode::decode;
 use crate::time::Timestamp;
 use serde_json::Value;
@@ -41,6 +41,11 @@ pub fn read_annotations(bytes: &[u8], text: &ArticleText, now: Timestamp) -> Res
     let json = json_text(bytes)?;
     let json = json.as_ref();
     let mut out = Collector::new(text.chars(), now);
+    // doccano's CoNLL token files: not JSON at all.
+    if conll::looks_like(json) {
+        out.take(Source::Doccano, conll::parse(json, text.chars()).map_err(FileProblem::Conll)?);
+        return Ok(out.finish());
+    }
     if json.starts_with('[') {
         read_array(json, text.chars(), &mut out)?;
         return Ok(out.finish());

@@ -189,6 +189,39 @@ fn doccano_files_import_with_their_skips() {
 }
 
 #[test]
+fn doccano_conll_files_land_on_their_tokens_or_say_which_line_is_wrong() {
+    let (Some(good), Some(bad)) = (
+        read("peers/doccano/import-tests/sequence_labeling.example.conll"),
+        read("peers/doccano/import-tests/sequence_labeling.invalid.conll"),
+    ) else {
+        return;
+    };
+    // The article the tokens were cut from: each sentence's tokens, as running text.
+    let text = String::from_utf8_lossy(&good);
+    let sentences: Vec<String> = text
+        .split("\n\n")
+        .map(|s| s.lines().filter_map(|l| l.split('\t').next()).collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let spans = text.lines().filter(|l| l.contains("\tB-")).count();
+    let (imported, ws) = import(&good, parse_article(&sentences.join("\n\n")));
+    assert_eq!((imported.source, imported.annotations.len()), (Source::Doccano, spans));
+    let placed: Vec<&str> = ws.annotations().iter().filter(|a| !a.is_orphan()).map(|a| a.target.exact.as_str()).collect();
+    assert!(placed.contains(&"JAPAN") && placed.contains(&"Nadim Ladki"), "{placed:?}");
+    assert_eq!(placed.len(), spans, "every span is placed");
+    if let Some(txt) = read("peers/doccano/import-examples/sequence_labeling.txt") {
+        let (_, ws) = import(&txt, parse_article("EU rejects German call to boycott British lamb.\n\nPeter Blackburn wrote it."));
+        let placed: Vec<&str> = ws.annotations().iter().filter(|a| !a.is_orphan()).map(|a| a.target.exact.as_str()).collect();
+        for word in ["EU", "German", "British", "Peter Blackburn"] {
+            assert!(placed.contains(&word), "{word}: {placed:?}");
+        }
+    }
+    let ws = Workspace::new(parse_article("JAPAN GET LUCKY WIN"));
+    let refused = read_annotations(&bad, ws.text(), Timestamp(0)).unwrap_err();
+    assert!(refused.to_string().contains("line 1"), "{refused}");
+}
+
+#[test]
 fn w3c_collection_with_every_selector_imports_its_text_ones() {
     let Some(bytes) = read("w3c-annotation/test-samples/correct/collection1.json") else { return };
     let text = ArticleText::new(&Article::default_article());

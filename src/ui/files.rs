@@ -26,5 +26,5 @@ pub fn input_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
 /// Whether a file looks like an annotation file (JSON) rather than an article.
 pub fn is_annotation_file(file: &web_sys::File) -> bool {
     let name = file.name().to_ascii_lowercase();
-    name.ends_with(".json") || name.ends_with(".jsonld") || file.type_().contains("json")
+    name.ends_with(".json") || name.ends_with(".jsonld") || name.ends_with(".conll") || file.type_().contains("json")
 }

@@ -115,7 +115,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                     <input
                         type="file"
                         class="visually-hidden"
-                        accept=".json,.jsonld,application/json,application/ld+json"
+                        accept=".json,.jsonld,.conll,application/json,application/ld+json"
                         on:change=move |ev| {
                             for f in input_files(&ev) {
                                 with_file(state, f, import_annotation_file);
