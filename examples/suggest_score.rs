@@ -63,29 +63,26 @@ fn own_sets(verbose: bool) {
         println!("own figures, held out, {lang}: value and unit right {} of {} ({:.0} %)", t.right, t.all, t.rate() * 100.0);
     }
     let hs = eval::speakers(&read("attribution-holdout.json")).expect("attribution-holdout.json");
-    println!(
-        "own speakers, held out: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",
-        hs.suggested,
-        hs.right,
-        hs.precision() * 100.0,
-        hs.with_speaker,
-        hs.recall() * 100.0
-    );
+    print_speakers("own speakers, held out", &hs);
     if verbose {
         hf.misses.iter().chain(&hs.misses).for_each(|m| eprintln!("miss held out {m}"));
     }
     let s = eval::speakers(&read("attribution.json")).expect("attribution.json");
+    print_speakers("own speakers", &s);
+    if verbose {
+        s.misses.iter().for_each(|m| eprintln!("miss {m}"));
+    }
+}
+
+fn print_speakers(what: &str, s: &eval::SpeakerScore) {
     println!(
-        "own speakers: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",
+        "{what}: {} suggested, {} right (precision {:.0} %); {} with a speaker (recall {:.0} %)",
         s.suggested,
         s.right,
         s.precision() * 100.0,
         s.with_speaker,
         s.recall() * 100.0
     );
-    if verbose {
-        s.misses.iter().for_each(|m| eprintln!("miss {m}"));
-    }
 }
 
 fn main() {

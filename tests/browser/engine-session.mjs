@@ -1,10 +1,18 @@
 // What the WebDriver tests share: a session per engine with one retry, the page hooks that
 // catch errors and downloads, a real mouse selection, and W3C annotations to import.
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launch } from './webdriver.mjs';
 import { textPoints } from './page-fns.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The build to serve (FACTMARK_DIST, default ../../dist). */
+export const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
+/** The engines to run (FACTMARK_ENGINES, default chromium,firefox,webkit). */
+export const ENGINES = (process.env.FACTMARK_ENGINES ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
 
 /** Collects uncaught errors, rejections and console.error; captures downloads. Run after every load. */
 export function installHooks() {

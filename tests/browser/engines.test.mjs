@@ -22,16 +22,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer } from './serve.mjs';
 import { marks } from './page-fns.mjs';
-import { installHooks, dragSelect, withSession, W3C, sleep } from './engine-session.mjs';
+import { installHooks, dragSelect, withSession, W3C, sleep, DIST, ENGINES } from './engine-session.mjs';
 import { pdfText } from './pdf-text.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
-const ENGINES = (process.env.FACTMARK_ENGINES ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
 
 const FIGURE = '$14.8 trillion';
 const SENTENCE = 'They control areas with large mineral deposits.';

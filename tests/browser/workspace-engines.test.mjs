@@ -9,16 +9,11 @@
 //   FACTMARK_ENGINES=firefox,webkit   only these engines (default: chromium,firefox,webkit)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { KEY } from './webdriver.mjs';
 import { editorFit, sheetBoxes, clippedRowText } from './page-fns.mjs';
-import { installHooks, dragSelect, withSession, W3C, sleep } from './engine-session.mjs';
+import { installHooks, dragSelect, withSession, W3C, sleep, DIST, ENGINES } from './engine-session.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
-const ENGINES = (process.env.FACTMARK_ENGINES ?? 'chromium,firefox,webkit').split(',').map((e) => e.trim()).filter(Boolean);
 
 const HEADLINE = 'Zelensky signals willingness for U.S.-Ukraine partnerships';
 const FIGURE = '$14.8 trillion';
