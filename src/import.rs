@@ -192,6 +192,7 @@ fn opened(format: ArticleFormat, text: &str) -> Result<Opened, FileProblem> {
 }
 
 /// An article from pasted text or a page's source, in one step (native callers and tests).
+#[cfg(test)]
 pub fn article_from_paste(text: &str) -> Result<Article, FileProblem> {
     let article = article_from_text(article_format("", text), text);
     check_article(&article)?;
@@ -199,6 +200,7 @@ pub fn article_from_paste(text: &str) -> Result<Article, FileProblem> {
 }
 
 /// An article file's article, in one step, with a notice if its encoding had to be guessed.
+#[cfg(test)]
 pub fn article_from_file(name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), FileProblem> {
     let file = read_article(name, bytes)?;
     let article = article_from_text(file.format, &file.text);

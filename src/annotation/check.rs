@@ -25,8 +25,8 @@ pub use figure_value::{FigureValue, Kind, Qualifier, Unit};
 pub use lazy::LazyCheck;
 pub use link::{Link, Relation};
 pub use profile::CheckerProfile;
-pub use scale::{Rating, ScaleError, VerdictScale};
-pub use url::{typed_web_address, web_address, EvidenceError, UrlError};
+pub use scale::VerdictScale;
+pub use url::{typed_web_address, web_address, UrlError};
 
 use crate::annotation::AnnotationId;
 use serde::{Deserialize, Serialize};

@@ -48,6 +48,7 @@ impl AnnotationSet {
         self.items.get(id)
     }
 
+    #[cfg(test)]
     pub fn contains(&self, id: &AnnotationId) -> bool {
         self.items.contains_key(id)
     }

@@ -7,8 +7,6 @@ mod meta;
 mod page;
 mod score;
 
-pub use meta::Meta;
-
 use super::published::is_iso_date;
 use super::Article;
 use crate::html::{self, Document};

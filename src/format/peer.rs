@@ -85,6 +85,7 @@ impl Skipped {
     }
 
     /// How many were left out for `reason`.
+    #[cfg(test)]
     pub fn count(&self, reason: SkipReason) -> usize {
         self.0.get(&reason).copied().unwrap_or(0)
     }

@@ -45,14 +45,17 @@ pub(crate) mod selector;
 mod write;
 
 use super::peer::Skipped;
+#[cfg(test)]
 use super::JsonError;
 use crate::annotation::{Check, Tag};
 use crate::time::Timestamp;
 use std::fmt;
 
 pub use array::ArrayItems;
+#[cfg(test)]
+pub use resolve::to_annotations;
+pub use resolve::Resolver;
 pub(crate) use resolve::Utf16Index;
-pub use resolve::{to_annotations, Resolver};
 pub use write::serialize;
 
 /// A `TextQuoteSelector`: the quoted text and the context around it.
@@ -97,7 +100,8 @@ pub struct W3cFile {
 /// Why a text could not be read as W3C Web Annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum W3cError {
-    /// Not JSON at all.
+    /// Not JSON at all (the page reports this itself, before the W3C reader is reached).
+    #[cfg(test)]
     Json(JsonError),
     /// JSON, but no annotation, page or collection in it.
     NotW3c,
@@ -110,6 +114,7 @@ pub enum W3cError {
 impl fmt::Display for W3cError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            #[cfg(test)]
             W3cError::Json(e) => write!(f, "it is not valid JSON ({e})"),
             W3cError::NotW3c => f.write_str("it is JSON of another kind: no W3C annotation (an object with a \"target\") was found in it"),
             W3cError::PagesNotIncluded => f.write_str("it is a W3C annotation collection whose pages are only linked, not included; export the annotations themselves (an AnnotationPage or a list)"),
@@ -122,21 +127,9 @@ impl std::error::Error for W3cError {}
 
 /// Reads W3C Web Annotation JSON. Every item must have a target; the first that has none is
 /// reported by its number. Items whose target selects no text are skipped and counted.
+#[cfg(test)]
 pub fn parse(json: &str) -> Result<W3cFile, W3cError> {
     read::read(json)
-}
-
-/// [`parse`] and [`to_annotations`] for a document whose top level is an array, in one pass:
-/// the file is read element by element, and each annotation is converted as soon as it is
-/// read, so a large file is never held as one tree nor as all its W3C annotations at once.
-pub fn parse_array_resolved(
-    json: &str,
-    text: &[char],
-    now: crate::time::Timestamp,
-) -> Result<(Vec<crate::annotation::Annotation>, Skipped), W3cError> {
-    let mut resolver = resolve::Resolver::new(text, now);
-    let skipped = array::read_array_into(json, &mut |w| resolver.push(w))?;
-    Ok((resolver.finish(), skipped))
 }
 
 /// [`parse`] for JSON already parsed (so a file is parsed once to find out what it is).

@@ -142,6 +142,7 @@ fn read_factmark(value: Value) -> Result<AnnotationFile, FileProblem> {
 pub(super) fn w3c_problem(e: w3c::W3cError) -> FileProblem {
     match e {
         w3c::W3cError::NotW3c => FileProblem::OtherJson,
+        #[cfg(test)]
         w3c::W3cError::Json(e) => FileProblem::Json(e),
         e => FileProblem::Invalid(e.to_string()),
     }

@@ -1,4 +1,5 @@
 use super::memory::MemoryStore;
+use super::settings::{load_profile, load_scale};
 use super::*;
 use crate::annotation::{AnnotationId, Tag};
 use crate::annotation::{CheckerProfile, VerdictScale};

@@ -23,31 +23,6 @@ pub fn chars_to_utf16(s: &str, chars: usize) -> usize {
     s.chars().take(chars).map(char::len_utf16).sum()
 }
 
-/// The UTF-8 byte index of code point `chars` in `s`, or `None` past the end.
-pub fn chars_to_byte(s: &str, chars: usize) -> Option<usize> {
-    if chars == 0 {
-        return Some(0);
-    }
-    match s.char_indices().nth(chars) {
-        Some((b, _)) => Some(b),
-        None if s.chars().count() == chars => Some(s.len()),
-        None => None,
-    }
-}
-
-/// Code points before UTF-8 byte index `byte`; `None` if `byte` is not on a char boundary.
-pub fn byte_to_chars(s: &str, byte: usize) -> Option<usize> {
-    if !s.is_char_boundary(byte) {
-        return None;
-    }
-    Some(s[..byte].chars().count())
-}
-
-/// Length of `s` in UTF-16 code units.
-pub fn utf16_len(s: &str) -> usize {
-    s.encode_utf16().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,22 +38,16 @@ mod tests {
         for i in 0..=n {
             let u = chars_to_utf16(SAMPLE, i);
             assert_eq!(utf16_to_chars(SAMPLE, u), i, "code point {i} ↔ unit {u}");
-            let b = chars_to_byte(SAMPLE, i).unwrap();
-            assert_eq!(byte_to_chars(SAMPLE, b), Some(i));
         }
-        assert_eq!(chars_to_byte(SAMPLE, n + 1), None);
     }
 
     #[test]
     fn known_widths() {
-        assert_eq!(utf16_len("😀"), 2);
+        assert_eq!(chars_to_utf16("😀", 1), 2);
         assert_eq!(chars_to_utf16("a😀b", 2), 3);
         assert_eq!(utf16_to_chars("a😀b", 3), 2);
         // Inside the surrogate pair rounds down to the emoji's start.
         assert_eq!(utf16_to_chars("a😀b", 2), 1);
-        assert_eq!(chars_to_byte("Привет", 2), Some(4));
-        assert_eq!(chars_to_byte("中文", 1), Some(3));
-        assert_eq!(byte_to_chars("中文", 1), None);
         // The combining mark is its own code point.
         assert_eq!("e\u{301}".chars().count(), 2);
         assert_eq!(utf16_to_chars("e\u{301}x", 2), 2);

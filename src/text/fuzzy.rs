@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+#[cfg(test)]
 /// A stretch `text[start..end]` that is `errors` edits away from the pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
@@ -155,6 +156,7 @@ pub fn starts(text: &[char], pattern: &[char], end: usize, errors: usize) -> Vec
 
 /// Every end position with at most `max_errors` errors, each with the start of its longest
 /// best alignment (as approx-string-match chooses), in order of end.
+#[cfg(test)]
 pub fn search(text: &[char], pattern: &[char], max_errors: usize) -> Vec<Match> {
     ends(text, pattern, max_errors)
         .into_iter()

@@ -21,8 +21,6 @@ impl fmt::Display for CharOffset {
 pub enum RangeError {
     /// `end` lies before `start`.
     Reversed { start: usize, end: usize },
-    /// The range runs past the end of the text it was checked against.
-    PastEnd { end: usize, len: usize },
 }
 
 impl fmt::Display for RangeError {
@@ -30,9 +28,6 @@ impl fmt::Display for RangeError {
         match self {
             RangeError::Reversed { start, end } => {
                 write!(f, "range ends ({end}) before it starts ({start})")
-            }
-            RangeError::PastEnd { end, len } => {
-                write!(f, "range ends at {end} but the text has only {len} characters")
             }
         }
     }
@@ -56,15 +51,6 @@ impl CharRange {
         Ok(CharRange { start: CharOffset(start), end: CharOffset(end) })
     }
 
-    /// Builds a range that must also fit inside a text of `len` code points.
-    pub fn within(start: usize, end: usize, len: usize) -> Result<Self, RangeError> {
-        let r = Self::new(start, end)?;
-        if end > len {
-            return Err(RangeError::PastEnd { end, len });
-        }
-        Ok(r)
-    }
-
     pub fn start(self) -> usize {
         self.start.0
     }
@@ -81,27 +67,11 @@ impl CharRange {
         self.start == self.end
     }
 
-    /// True when the two ranges share at least one code point.
-    pub fn overlaps(self, other: CharRange) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
     /// The shared part of two ranges, if they share any code point.
     pub fn intersect(self, other: CharRange) -> Option<CharRange> {
         let s = self.start.max(other.start);
         let e = self.end.min(other.end);
         (s < e).then_some(CharRange { start: s, end: e })
-    }
-
-    pub fn contains(self, other: CharRange) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    /// The same range moved by `delta` code points (used when a text is re-based).
-    pub fn shifted(self, delta: isize) -> Option<CharRange> {
-        let s = self.start.0.checked_add_signed(delta)?;
-        let e = self.end.0.checked_add_signed(delta)?;
-        Some(CharRange { start: CharOffset(s), end: CharOffset(e) })
     }
 }
 
@@ -119,8 +89,7 @@ mod tests {
     fn constructor_checks_order_and_bounds() {
         assert!(CharRange::new(3, 2).is_err());
         assert!(CharRange::new(2, 2).unwrap().is_empty());
-        assert_eq!(CharRange::within(0, 6, 5), Err(RangeError::PastEnd { end: 6, len: 5 }));
-        assert_eq!(CharRange::within(1, 5, 5).unwrap().len(), 4);
+        assert_eq!(CharRange::new(1, 5).unwrap().len(), 4);
     }
 
     #[test]
@@ -128,12 +97,7 @@ mod tests {
         let a = CharRange::new(0, 5).unwrap();
         let b = CharRange::new(5, 9).unwrap();
         let c = CharRange::new(4, 6).unwrap();
-        assert!(!a.overlaps(b), "touching ranges do not overlap");
-        assert!(a.overlaps(c) && b.overlaps(c));
         assert_eq!(a.intersect(c), Some(CharRange::new(4, 5).unwrap()));
         assert_eq!(a.intersect(b), None);
-        assert!(CharRange::new(0, 9).unwrap().contains(c));
-        assert_eq!(c.shifted(-4), Some(CharRange::new(0, 2).unwrap()));
-        assert_eq!(c.shifted(-5), None);
     }
 }

@@ -248,6 +248,7 @@ impl Workspace {
     }
 
     /// What the text suggests for an annotation (natively; the page asks the formats worker).
+    #[cfg(test)]
     pub fn suggest(&self, id: &AnnotationId) -> Option<suggest::Suggestions> {
         let (text, range) = self.suggestion_window(id)?;
         Some(suggest::suggestions(&text.chars().collect::<Vec<_>>(), range))

@@ -23,9 +23,6 @@ pub enum UrlError {
     },
 }
 
-/// The error of [`Evidence::new`](super::Evidence::new): the same checks as every address.
-pub type EvidenceError = UrlError;
-
 impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -15,6 +15,7 @@ const NOTE_PURPOSES: [&str; 2] = ["commenting", "describing"];
 /// kept in the note.
 const MAX_VERDICT_CHARS: usize = 60;
 
+#[cfg(test)]
 pub(super) fn read(json: &str) -> Result<W3cFile, W3cError> {
     let value: Value = serde_json::from_str(json).map_err(|e| W3cError::Json(e.into()))?;
     read_value(&value)

@@ -54,6 +54,7 @@ fn partition(items: &[usize], pred: impl Fn(usize, usize) -> bool) -> usize {
     lo
 }
 
+#[cfg(test)]
 /// Builds annotations from read W3C annotations, deciding each one's offset unit against
 /// `text` (the article's code points). They still have to be anchored ([`Workspace::load`]).
 ///

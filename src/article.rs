@@ -41,7 +41,7 @@ pub struct Article {
 }
 
 /// The default article embedded in the app.
-pub const DEFAULT_ARTICLE_SOURCE: &str = include_str!("../../assets/default-article.txt");
+pub const DEFAULT_ARTICLE_SOURCE: &str = include_str!("../assets/default-article.txt");
 
 impl Article {
     /// The default article (Ukraine, rare-earth minerals, 2025-02-04).

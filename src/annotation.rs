@@ -7,11 +7,10 @@ mod set;
 mod tally;
 
 pub use check::{
-    credibility_rating, typed_web_address, web_address, ArticleReview, Check, CheckerProfile, Evidence, EvidenceError, FigureSource,
-    FigureValue, Kind, LazyCheck, Link, Qualifier, Rating, Relation, ScaleError, SpeakerKind, Unit, UrlError, VerdictScale,
-    DEFAULT_RATINGS, DEFAULT_TECHNIQUES, SHORT_CLAIM_CHARS,
+    credibility_rating, typed_web_address, web_address, ArticleReview, Check, CheckerProfile, Evidence, FigureSource, FigureValue, Kind,
+    LazyCheck, Link, Qualifier, Relation, SpeakerKind, Unit, UrlError, VerdictScale, SHORT_CLAIM_CHARS,
 };
-pub use id::{AnnotationId, IdError};
+pub use id::AnnotationId;
 pub use progress::{link_candidates, search, Progress};
 pub use set::AnnotationSet;
 

@@ -14,7 +14,7 @@ mod tests;
 
 pub use article::{export_raw, raw_doc, remove_all, restore, restore_raw, save_changes, unsaved_count, Saved};
 pub use library::{Library, LibraryEntry};
-pub use settings::{load_current, load_library, load_profile, load_scale, save_library, save_profile, save_scale, set_current};
+pub use settings::{load_current, load_library, save_library, save_profile, save_scale, set_current};
 
 use std::fmt;
 

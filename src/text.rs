@@ -8,7 +8,7 @@ pub mod offset;
 mod shorten;
 pub mod snap;
 
-pub use offset::{CharOffset, CharRange, RangeError};
+pub use offset::CharRange;
 pub use shorten::shorten;
 
 /// True when `word` is one of the space-separated words of `list`. Word lists are kept as
