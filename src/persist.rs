@@ -76,6 +76,28 @@ fn doc_key(sha256: &str) -> String {
     format!("{PREFIX}doc:{sha256}")
 }
 
+/// The article (its SHA-256) whose own part or annotation chunk `key` holds, if it is one of
+/// those: a store that reads an article's keys only when it is opened groups them by this.
+pub fn article_of_key(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix(PREFIX)?;
+    let sha = match rest.strip_prefix("doc:") {
+        Some(sha) => sha,
+        None => rest.strip_prefix("ann:")?.split(':').next()?,
+    };
+    (sha.len() == 64).then_some(sha)
+}
+
+#[cfg(test)]
+#[test]
+fn keys_name_their_article() {
+    let sha = "ab".repeat(32);
+    assert_eq!(article_of_key(&doc_key(&sha)), Some(sha.as_str()));
+    assert_eq!(article_of_key(&chunk_key(&sha, 7)), Some(sha.as_str()));
+    for other in ["factmark:library", "factmark:current", "factmark:backup:1", "factmark:doc:short", "other:doc:x"] {
+        assert_eq!(article_of_key(other), None, "{other}");
+    }
+}
+
 /// The key of an article's annotation chunk `k`.
 fn chunk_key(sha256: &str, k: usize) -> String {
     format!("{PREFIX}ann:{sha256}:{k}")

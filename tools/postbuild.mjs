@@ -19,6 +19,8 @@ const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
 const hashes = inline.map((body) => `'sha256-${sha(body).toString('base64')}'`).join(' ');
 if (!/script-src [^;"]*'unsafe-inline'/.test(html)) throw new Error('index.html: expected script-src with a placeholder \'unsafe-inline\'');
 html = html.replace(/(script-src [^;"]*)'unsafe-inline'/, `$1${hashes}`);
+// The source's comments are for its readers, not worth sending with every page.
+html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 await writeFile(join(dir, 'index.html'), html);
 const files = await readdir(dir);
 const pick = (re) => {

@@ -1,16 +1,14 @@
 //! Downloads: hands a string to the browser as a file, with no server involved.
 
+use gloo_file::{Blob, ObjectUrl};
 use leptos::prelude::{document, set_timeout};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Saves `content` as a file called `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    // The bytes go to the Blob as they are (UTF-8), with no JavaScript string in between.
+    let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -18,7 +16,8 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     document().body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();
-    // Revoking at once can cancel the download in some engines; a minute is plenty.
-    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(60));
+    // Dropping the ObjectUrl revokes it, and revoking at once can cancel the download in some
+    // engines: it is kept for a minute.
+    set_timeout(move || drop(url), Duration::from_secs(60));
     Ok(())
 }

@@ -9,6 +9,7 @@ use crate::import::Opened;
 use crate::suggest::Suggestions;
 use crate::text::CharRange;
 use crate::worker::{self, Export, Request};
+use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use leptos::prelude::{Set, WithUntracked};
 use std::cell::RefCell;
@@ -100,8 +101,9 @@ struct Formats {
     next: u32,
     /// Whether a large request was made since the worker started.
     large: bool,
-    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn Fn(web_sys::Event)>,
+    // Removed from the worker when dropped (a stopped worker takes its listeners with it).
+    _on_message: EventListener,
+    _on_error: EventListener,
 }
 
 thread_local! {
@@ -139,13 +141,16 @@ fn start() -> Result<Formats, String> {
         }
         None => web_sys::Worker::new("formats_loader.js").map_err(refused)?,
     };
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| answered(ev.data()));
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    let on_message = EventListener::new(&worker, "message", |ev| {
+        if let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() {
+            answered(ev.data())
+        }
+    });
+    // Not passive, so that the error can be kept from the console: it is reported in a notice.
+    let on_error = EventListener::new_with_options(&worker, "error", EventListenerOptions::enable_prevent_default(), |ev| {
         ev.prevent_default();
         stop("the formats worker failed on it");
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Formats {
         port: worker,
         ready: false,

@@ -4,6 +4,7 @@
 //! It posts `"ready"` once it listens; each message `{id, request, bytes, article}` is
 //! answered with `{id, reply, payload}`.
 
+use gloo_events::EventListener;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,8 +13,8 @@ use wasm_bindgen::JsCast;
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let answer = scope.clone();
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
+    EventListener::new(&scope, "message", move |ev| {
+        let Some(data) = ev.dyn_ref::<web_sys::MessageEvent>().map(web_sys::MessageEvent::data) else { return };
         let field = |name: &str| Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
         let request = field("request").as_string().unwrap_or_default();
         let bytes = field("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
@@ -24,8 +25,7 @@ pub fn serve() {
         let _ = Reflect::set(&out, &"reply".into(), &reply.into());
         let _ = Reflect::set(&out, &"payload".into(), &payload.into());
         let _ = answer.post_message(&out);
-    });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    })
+    .forget(); // the worker listens for as long as it lives
     let _ = scope.post_message(&"ready".into());
 }

@@ -1,7 +1,9 @@
 //! IndexedDB behind the core's synchronous `Store`. localStorage holds about 5 MB per origin;
-//! IndexedDB holds as much as the disk allows. Every Factmark key is read into memory once at
-//! start (as JavaScript strings, converted only when read); reads are served from that copy, and writes go to the copy at once and to IndexedDB
-//! in one transaction per batch, right after the current task. A failed transaction is
+//! IndexedDB holds as much as the disk allows. At start every key is listed and the values of
+//! all but the articles' keys are read, with those of the article open last; another article's
+//! keys are read when it is opened or deleted (`read_article`). Reads are served from that copy
+//! in memory (JavaScript strings, converted only when read); writes go to the copy at once and to
+//! IndexedDB in one transaction per batch, right after the current task. A failed transaction is
 //! reported to the app (`on_failure`), which then writes everything again at its next save.
 
 use crate::persist::SaveError;
@@ -16,12 +18,17 @@ const DB: &str = "factmark";
 const STORE: &str = "kv";
 /// Set once the keys of localStorage were copied over and read back.
 const MIGRATED: &str = "factmark:migrated-from-localstorage";
+/// The article open last (see `persist::set_current`), read at start with its keys.
+const CURRENT: &str = "factmark:current";
 
 struct Mirror {
     db: IdbDatabase,
     items: js_sys::Map,
     /// Writes (a value) and removals (none) not yet handed to IndexedDB, in order.
     pending: Vec<(String, Option<String>)>,
+    /// The stored keys of articles not read yet, by SHA-256: an article is read when it is
+    /// opened or deleted (`read_article`), and until then the app must not touch its keys.
+    unread: js_sys::Map,
     flush_scheduled: bool,
     on_failure: Option<Rc<dyn Fn(SaveError)>>,
 }
@@ -53,7 +60,7 @@ async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), JsValue> {
 async fn open_db() -> Result<IdbDatabase, JsValue> {
     let factory = leptos::prelude::window().indexed_db()?.ok_or("no IndexedDB")?;
     let req = factory.open_with_u32(DB, 1)?;
-    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    let upgrade = gloo_events::EventListener::once(&req, "upgradeneeded", move |ev| {
         let db: Option<IdbDatabase> = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
@@ -63,7 +70,6 @@ async fn open_db() -> Result<IdbDatabase, JsValue> {
             let _ = db.create_object_store(STORE);
         }
     });
-    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     // Another tab holding an older version open would keep this waiting: use localStorage.
     let db = {
         let promise = js_sys::Promise::new(&mut |resolve, reject| {
@@ -78,17 +84,55 @@ async fn open_db() -> Result<IdbDatabase, JsValue> {
     db.dyn_into()
 }
 
-/// Every key and value of the store.
-async fn read_all(db: &IdbDatabase) -> Result<js_sys::Map, JsValue> {
+/// The values of `keys` (those stored), read in one transaction, each key in a request of its own.
+async fn read_keys(db: &IdbDatabase, keys: &js_sys::Array, into: &js_sys::Map) -> Result<(), JsValue> {
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
     let store = tx.object_store(STORE)?;
-    let keys: js_sys::Array = done(&store.get_all_keys()?).await?.dyn_into()?;
-    let values: js_sys::Array = done(&store.get_all()?).await?.dyn_into()?;
-    let map = js_sys::Map::new();
-    for (k, v) in keys.iter().zip(values.iter()) {
-        map.set(&k, &v);
+    for key in keys.iter() {
+        let value = done(&store.get(&key)?).await?;
+        if value.is_string() {
+            into.set(&key, &value);
+        }
     }
-    Ok(map)
+    Ok(())
+}
+
+/// Reads every key but those of articles other than the one open last; returns the articles
+/// left unread. Reading all of a 500-article library (19 MB) at start was a main-thread task
+/// of over 200 ms, most of it the garbage collector, and kept all of it in memory.
+async fn read_start(db: &IdbDatabase) -> Result<(js_sys::Map, js_sys::Map), JsValue> {
+    let keys: js_sys::Array = {
+        let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
+        done(&tx.object_store(STORE)?.get_all_keys()?).await?.dyn_into()?
+    };
+    // SHA-256 → its keys (an array), for the articles; the other keys are read now.
+    let unread = js_sys::Map::new();
+    let now = js_sys::Array::new();
+    for key in keys.iter() {
+        match key.as_string().as_deref().and_then(crate::persist::article_of_key) {
+            Some(sha) => {
+                let sha = JsValue::from_str(sha);
+                let list = unread.get(&sha).dyn_into::<js_sys::Array>().unwrap_or_else(|_| {
+                    let list = js_sys::Array::new();
+                    unread.set(&sha, &list);
+                    list
+                });
+                list.push(&key);
+            }
+            None => drop(now.push(&key)),
+        }
+    }
+    let items = js_sys::Map::new();
+    read_keys(db, &now, &items).await?;
+    read_keys(db, &take(&unread, &items.get(&CURRENT.into())), &items).await?;
+    Ok((items, unread))
+}
+
+/// The keys of article `sha` (a JavaScript string) from `unread`, and forgets them there.
+fn take(unread: &js_sys::Map, sha: &JsValue) -> js_sys::Array {
+    let keys = unread.get(sha).dyn_into().unwrap_or_default();
+    unread.delete(sha);
+    keys
 }
 
 /// Writes `items` in one transaction and waits until it has committed.
@@ -121,18 +165,21 @@ fn local_storage_items() -> Vec<(String, Option<String>)> {
 /// the app keeps using localStorage.
 pub async fn start() -> Result<(), JsValue> {
     let db = open_db().await?;
-    let mut items = read_all(&db).await?;
-    if !items.has(&MIGRATED.into()) {
+    let mut read = read_start(&db).await?;
+    if !read.0.has(&MIGRATED.into()) {
         let mut copy = local_storage_items();
         copy.push((MIGRATED.to_string(), Some(format!("{} keys", copy.len()))));
         write_all(&db, &copy).await?;
-        items = read_all(&db).await?;
-        let verified = copy.iter().all(|(k, v)| items.get(&k.into()).as_string() == *v);
+        let back = js_sys::Map::new();
+        read_keys(&db, &copy.iter().map(|(k, _)| JsValue::from_str(k)).collect(), &back).await?;
+        let verified = copy.iter().all(|(k, v)| back.get(&k.into()).as_string() == *v);
         if !verified {
             return Err("the copy from localStorage did not read back the same".into());
         }
+        read = read_start(&db).await?;
     }
-    MIRROR.with(|m| *m.borrow_mut() = Some(Mirror { db, items, pending: Vec::new(), flush_scheduled: false, on_failure: None }));
+    let (items, unread) = read;
+    MIRROR.with(|m| *m.borrow_mut() = Some(Mirror { db, items, pending: Vec::new(), unread, flush_scheduled: false, on_failure: None }));
     // Ask the browser not to evict the library under storage pressure. Not awaited: Firefox
     // asks the person, and the answer can take forever.
     if let Ok(p) = leptos::prelude::window().navigator().storage().persist() {
@@ -157,6 +204,38 @@ pub fn on_failure(f: impl Fn(SaveError) + 'static) {
     });
 }
 
+/// Whether the article with this SHA-256 has stored keys not read yet.
+pub fn unread(sha256: &str) -> bool {
+    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| m.unread.has(&sha256.into())))
+}
+
+/// Whether any stored article is not read yet.
+pub fn any_unread() -> bool {
+    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| m.unread.size() > 0))
+}
+
+/// Reads an article's stored keys into memory (at once when they are read already).
+pub async fn read_article(sha256: &str) -> Result<(), JsValue> {
+    let sha = JsValue::from_str(sha256);
+    let Some((db, keys)) = MIRROR.with(|m| m.borrow().as_ref().filter(|m| m.unread.has(&sha)).map(|m| (m.db.clone(), m.unread.get(&sha))))
+    else {
+        return Ok(());
+    };
+    let read = js_sys::Map::new();
+    read_keys(&db, &keys.unchecked_into(), &read).await?;
+    MIRROR.with(|m| {
+        if let Some(m) = m.borrow().as_ref() {
+            // Read twice at once (two clicks): the first one's values stay.
+            if m.unread.delete(&sha) {
+                read.for_each(&mut |v, k| drop(m.items.set(&k, &v)));
+            }
+        }
+    });
+    Ok(())
+}
+
+/// A key's value. An unread article's key reads as absent: the app reads an article before it
+/// uses it (`AppState::open_article`, `open_saved`, `delete_article`).
 pub fn get(key: &str) -> Option<String> {
     MIRROR.with(|m| m.borrow().as_ref().and_then(|m| m.items.get(&key.into()).as_string()))
 }

@@ -97,6 +97,10 @@ pub struct PendingLabels {
 
 /// Notices shown at once.
 const MAX_NOTICES: usize = 3;
+
+/// Said when an article kept in IndexedDB could not be read when opened or deleted.
+const READ_FAILED: &str =
+    "That article's saved work could not be read from this browser's storage, so it was left as it is. Reload the page and try again.";
 /// How long an information notice stays (ms).
 const INFO_NOTICE_MS: u32 = 8_000;
 
@@ -600,7 +604,16 @@ impl AppState {
     }
 
     /// Opens an article the user brought (or one from the library).
+    #[inline(never)] // called again once the article is read: one copy, not two
     pub fn open_article(&self, article: Article) {
+        // An article kept in IndexedDB but not read yet is read first: opened as new, its next
+        // save would overwrite the annotations kept for it.
+        if super::idb::any_unread() {
+            let sha = super::sha256_of(&article);
+            if super::idb::unread(&sha) {
+                return self.read_then(sha, Box::new(move |state| state.open_article(article)));
+            }
+        }
         let (ws, saved, notices) = restore(article);
         let title = ws.article().display_title();
         self.switch_to(ws, saved);
@@ -610,10 +623,26 @@ impl AppState {
         self.announce(format!("Opened “{title}”"));
     }
 
+    /// Reads the kept article `sha` (see `idb::read_article`), then runs `then`.
+    fn read_then(&self, sha: String, then: Box<dyn FnOnce(AppState)>) {
+        let state = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            match super::idb::read_article(&sha).await {
+                Ok(()) => then(state),
+                Err(_) => state.notify(NoticeKind::Error, READ_FAILED),
+            }
+        });
+    }
+
     /// Opens a library entry from its saved document.
+    #[inline(never)] // called again once the article is read: one copy, not two
     pub fn open_saved(&self, sha256: &str) {
         if self.ws.with_untracked(|w| w.sha256() == sha256) {
             return;
+        }
+        if super::idb::unread(sha256) {
+            let sha = sha256.to_string();
+            return self.read_then(sha.clone(), Box::new(move |state| state.open_saved(&sha)));
         }
         if sha256 == self.default_sha.get_value() {
             return self.open_article(Article::default_article());
@@ -626,7 +655,13 @@ impl AppState {
     }
 
     /// Deletes an article and its annotations from the library (undoable from the notice).
+    #[inline(never)] // called again once the article is read: one copy, not two
     pub fn delete_article(&self, sha256: &str) {
+        // Read first, so that Undo has the whole article to put back.
+        if super::idb::unread(sha256) {
+            let sha = sha256.to_string();
+            return self.read_then(sha.clone(), Box::new(move |state| state.delete_article(&sha)));
+        }
         let default = self.default_sha.get_value();
         let mut removed = None;
         self.library.update(|l| removed = l.remove(sha256, &default));

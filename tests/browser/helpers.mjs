@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DIST = join(here, '..', '..', 'dist');
+export const DIST = process.env.FACTMARK_DIST ?? join(here, '..', '..', 'dist');
 
 // Debian's Chromium in a closed network needs these to start reliably.
 const CHROMIUM_ARGS = [

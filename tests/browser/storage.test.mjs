@@ -85,3 +85,30 @@ test('work saved by an older version in localStorage is migrated to IndexedDB, a
   await page.locator('[data-space]', { hasText: /IndexedDB: \d+\.\d MB used, \d+ MB free/ }).waitFor();
   await context.close();
 });
+
+test('an article kept in IndexedDB but not read at start opens with its annotations, from its file or its library row', async () => {
+  const { page, context, errors } = await openApp(env);
+  const openFile = async (name, text) => {
+    await page.getByLabel('Open article').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.locator('article h1', { hasText: text.split('\n')[0] }).waitFor();
+  };
+  const first = 'Kept headline\n\nThe council spent 42 million on roads last year, the report said.';
+  await openFile('kept.txt', first);
+  await dragSelect(page, '42 million');
+  await page.keyboard.press('f');
+  await page.locator('article mark').waitFor();
+  await openFile('other.txt', 'Other headline\n\nA second article, opened last, so the first is not read at the next start.');
+  await sleep(500);
+  await page.reload();
+  await page.locator('article h1', { hasText: 'Other headline' }).waitFor();
+  // Opened again from the same file: the kept figure is read first, not overwritten by an empty save.
+  await openFile('kept.txt', first);
+  await page.locator('article mark').waitFor();
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['42 million']);
+  await page.reload();
+  await page.locator('article h1', { hasText: 'Kept headline' }).waitFor();
+  await page.locator('article mark').waitFor();
+  assert.deepEqual((await marks(page)).map((m) => m.text), ['42 million'], 'and it is still kept after a reload');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
