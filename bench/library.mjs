@@ -42,6 +42,21 @@ async function profiled(phase) {
     const k = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'program'})`;
     self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
+  // Busy stretches over 50 ms (samples with no idle between them), each with its top functions.
+  let t = profile.startTime, run = null;
+  const runs = [];
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    const name = byId.get(id).callFrame.functionName || '(program)';
+    if (name === '(idle)') { if (run) runs.push(run); run = null; return; }
+    run ??= { start: t, end: t, self: new Map() };
+    run.end = t;
+    run.self.set(name, (run.self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  if (run) runs.push(run);
+  for (const r of runs.filter((r) => r.end - r.start > 50000)) {
+    console.log(`busy ${((r.end - r.start) / 1000).toFixed(0)} ms: ` + [...r.self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 70)} ${v.toFixed(1)}`).join(' | '));
+  }
   console.log(`self time during "${phase}":`);
   console.log([...self].filter(([k]) => k !== '(idle)' && k !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 45).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k.slice(0, 150)}`).join('\n'));
 }
@@ -130,7 +145,9 @@ await sleep(200);
 await longTasks();
 const afterReload = Object.values(per).reduce((a, b) => a + b, 0);
 const shortArticles = Object.values(per).filter((n) => n !== ANNOTATIONS).length;
-const libraryRows = await page.evaluate(() => document.querySelectorAll('.library-list li').length);
+const libraryRows = await page.evaluate(async () => { const menu = document.querySelector('details.library'); menu.open = true; await new Promise((r) => setTimeout(r, 300)); const n = document.querySelectorAll('.library-list li').length; menu.open = false; return n; });
+await sleep(300);
+await longTasks(); // opening the menu is not the reload
 
 // Switch to articles spread across the library, each through its row in the Articles menu.
 const switchMs = [];
@@ -139,10 +156,12 @@ await profiling('switch');
 for (let s = 0; s < SWITCHES; s++) {
   const i = Math.floor((s * (ARTICLES - 1)) / Math.max(1, SWITCHES - 1));
   const w0 = Date.now();
+  // Opened as a click on its summary would (the rows are built while it is open).
+  await page.evaluate(() => { document.querySelector('details.library').open = true; });
+  await page.waitForFunction((n) => document.querySelectorAll('.library-list li').length === n, ARTICLES + 1);
+  note('open the menu', await longTasks());
   await page.evaluate((title) => {
-    const menu = document.querySelector('details.library');
-    menu.open = true;
-    [...menu.querySelectorAll('.library-open')].find((b) => b.querySelector('.library-title').textContent === title).click();
+    [...document.querySelectorAll('.library-open')].find((b) => b.querySelector('.library-title').textContent === title).click();
   }, `Library article ${i}`);
   await page.locator('article h1', { hasText: new RegExp(`^Library article ${i}$`) }).waitFor({ timeout: 60000 });
   const ok = await page.waitForFunction((n) => [...document.querySelectorAll('button')].some((b) => b.textContent === `Annotations (${n})`), ANNOTATIONS, { timeout: 10000 }).then(() => true, () => false);
