@@ -18,7 +18,7 @@ const SHORTCUTS: [(&str, &str); 12] = [
     ("?", "show this list"),
 ];
 
-/// The overlay; `asked` counts the presses of the ? key (see `ui.rs`): each one shows it.
+/// The overlay; `asked` counts the presses of the ? key (see `app.rs`): each one shows it.
 /// A count, not a flag, because the dialog closes itself (Esc) and its `close` event comes a
 /// task later: a flag could still read "open" when ? is pressed again, and nothing would show.
 #[component]

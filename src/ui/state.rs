@@ -609,7 +609,7 @@ impl AppState {
         // An article kept in IndexedDB but not read yet is read first: opened as new, its next
         // save would overwrite the annotations kept for it.
         if super::idb::any_unread() {
-            let sha = super::sha256_of(&article);
+            let sha = super::app::sha256_of(&article);
             if super::idb::unread(&sha) {
                 return self.read_then(sha, Box::new(move |state| state.open_article(article)));
             }
