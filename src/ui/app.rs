@@ -55,7 +55,7 @@ pub fn mount() {
 /// one open last, else the default article.
 fn startup(article: Option<Article>) -> (Workspace, persist::Saved, Library, String, Vec<(NoticeKind, String)>) {
     let default = Article::default_article();
-    let default_sha = Workspace::new(default.clone()).sha256().to_string();
+    let default_sha = sha256_of(&default);
     let mut warnings = Vec::new();
     let mut library = persist::load_library(&BrowserStore, &mut warnings);
     if library.get(&default_sha).is_none() {
