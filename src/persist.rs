@@ -5,6 +5,7 @@
 mod article;
 mod backup;
 mod chunks;
+mod keys;
 mod library;
 #[cfg(test)]
 mod memory;
@@ -13,9 +14,11 @@ mod settings;
 mod tests;
 
 pub use article::{export_raw, raw_doc, remove_all, restore, restore_raw, save_changes, unsaved_count, Saved};
+pub use keys::{article_keys, group_sorted_keys};
 pub use library::{Library, LibraryEntry};
 pub use settings::{load_current, load_library, save_library, save_profile, save_scale, set_current};
 
+use keys::{chunk_key, doc_key};
 use std::fmt;
 
 /// Reads stored JSON into `T` through a `serde_json::Value`, as the file reader does, so the
@@ -70,35 +73,3 @@ fn space_is_described_in_megabytes() {
 
 /// Every key starts with this, so Factmark's data never mixes with another app's on the origin.
 const PREFIX: &str = "factmark:";
-
-/// The key of an article's own part (its text, profile and scale).
-fn doc_key(sha256: &str) -> String {
-    format!("{PREFIX}doc:{sha256}")
-}
-
-/// The article (its SHA-256) whose own part or annotation chunk `key` holds, if it is one of
-/// those: a store that reads an article's keys only when it is opened groups them by this.
-pub fn article_of_key(key: &str) -> Option<&str> {
-    let rest = key.strip_prefix(PREFIX)?;
-    let sha = match rest.strip_prefix("doc:") {
-        Some(sha) => sha,
-        None => rest.strip_prefix("ann:")?.split(':').next()?,
-    };
-    (sha.len() == 64).then_some(sha)
-}
-
-#[cfg(test)]
-#[test]
-fn keys_name_their_article() {
-    let sha = "ab".repeat(32);
-    assert_eq!(article_of_key(&doc_key(&sha)), Some(sha.as_str()));
-    assert_eq!(article_of_key(&chunk_key(&sha, 7)), Some(sha.as_str()));
-    for other in ["factmark:library", "factmark:current", "factmark:backup:1", "factmark:doc:short", "other:doc:x"] {
-        assert_eq!(article_of_key(other), None, "{other}");
-    }
-}
-
-/// The key of an article's annotation chunk `k`.
-fn chunk_key(sha256: &str, k: usize) -> String {
-    format!("{PREFIX}ann:{sha256}:{k}")
-}

@@ -8,6 +8,7 @@
 
 use crate::persist::SaveError;
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,9 +27,9 @@ struct Mirror {
     items: js_sys::Map,
     /// Writes (a value) and removals (none) not yet handed to IndexedDB, in order.
     pending: Vec<(String, Option<String>)>,
-    /// The stored keys of articles not read yet, by SHA-256: an article is read when it is
+    /// The articles (SHA-256s) with stored keys not read yet: an article is read when it is
     /// opened or deleted (`read_article`), and until then the app must not touch its keys.
-    unread: js_sys::Map,
+    unread: HashSet<String>,
     flush_scheduled: bool,
     on_failure: Option<Rc<dyn Fn(SaveError)>>,
 }
@@ -92,8 +93,7 @@ async fn open_db() -> Result<IdbDatabase, JsValue> {
 async fn read_keys(db: &IdbDatabase, keys: &js_sys::Array, into: &js_sys::Map) -> Result<(), JsValue> {
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
     let store = tx.object_store(STORE)?;
-    // All asked at once, then taken in order: one round trip, not one per key (an article has
-    // up to 65 keys).
+    // All asked at once, then taken in order: one round trip, not one per key.
     let asked = keys.iter().map(|key| Ok((done(&store.get(&key)?), key))).collect::<Result<Vec<_>, JsValue>>()?;
     for (value, key) in asked {
         let value = value.await?;
@@ -107,39 +107,43 @@ async fn read_keys(db: &IdbDatabase, keys: &js_sys::Array, into: &js_sys::Map) -
 /// Reads every key but those of articles other than the one open last; returns the articles
 /// left unread. Reading all of a 500-article library (19 MB) at start was a main-thread task
 /// of over 200 ms, most of it the garbage collector, and kept all of it in memory.
-async fn read_start(db: &IdbDatabase) -> Result<(js_sys::Map, js_sys::Map), JsValue> {
+async fn read_start(db: &IdbDatabase) -> Result<(js_sys::Map, HashSet<String>), JsValue> {
     let keys: js_sys::Array = {
         let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
         done(&tx.object_store(STORE)?.get_all_keys()?).await?.dyn_into()?
     };
-    // SHA-256 → its keys (an array), for the articles; the other keys are read now.
-    let unread = js_sys::Map::new();
-    let now = js_sys::Array::new();
-    for key in keys.iter() {
-        match key.as_string().as_deref().and_then(crate::persist::article_of_key) {
-            Some(sha) => {
-                let sha = JsValue::from_str(sha);
-                let list = unread.get(&sha).dyn_into::<js_sys::Array>().unwrap_or_else(|_| {
-                    let list = js_sys::Array::new();
-                    unread.set(&sha, &list);
-                    list
-                });
-                list.push(&key);
-            }
-            None => drop(now.push(&key)),
+    let grouped = crate::persist::group_sorted_keys(keys.length() as usize, |i| keys.get(i as u32).as_string().unwrap_or_default());
+    let items = js_sys::Map::new();
+    read_keys(db, &grouped.others.iter().map(|&i| keys.get(i as u32)).collect(), &items).await?;
+    let mut unread = grouped.articles;
+    if let Some(current) = items.get(&CURRENT.into()).as_string() {
+        if unread.remove(&current) {
+            read_article_keys(db, &current, &items).await?;
         }
     }
-    let items = js_sys::Map::new();
-    read_keys(db, &now, &items).await?;
-    read_keys(db, &take(&unread, &items.get(&CURRENT.into())), &items).await?;
     Ok((items, unread))
 }
 
-/// The keys of article `sha` (a JavaScript string) from `unread`, and forgets them there.
-fn take(unread: &js_sys::Map, sha: &JsValue) -> js_sys::Array {
-    let keys = unread.get(sha).dyn_into().unwrap_or_default();
-    unread.delete(sha);
-    keys
+/// Reads an article's keys into `into`: its own part, and its chunks by their key range.
+async fn read_article_keys(db: &IdbDatabase, sha256: &str, into: &js_sys::Map) -> Result<(), JsValue> {
+    let (doc, chunks) = crate::persist::article_keys(sha256);
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)?;
+    let store = tx.object_store(STORE)?;
+    let range = web_sys::IdbKeyRange::bound_with_lower_open_and_upper_open(&chunks.start.into(), &chunks.end.into(), false, true)?;
+    let doc = JsValue::from_str(&doc);
+    let (value, values, keys) =
+        (done(&store.get(&doc)?), done(&store.get_all_with_key(&range)?), done(&store.get_all_keys_with_key(&range)?));
+    let value = value.await?;
+    if value.is_string() {
+        into.set(&doc, &value);
+    }
+    let (values, keys): (js_sys::Array, js_sys::Array) = (values.await?.dyn_into()?, keys.await?.dyn_into()?);
+    for (k, v) in keys.iter().zip(values.iter()) {
+        if v.is_string() {
+            into.set(&k, &v);
+        }
+    }
+    Ok(())
 }
 
 /// Writes `items` in one transaction and waits until it has committed.
@@ -213,27 +217,25 @@ pub fn on_failure(f: impl Fn(SaveError) + 'static) {
 
 /// Whether the article with this SHA-256 has stored keys not read yet.
 pub fn unread(sha256: &str) -> bool {
-    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| m.unread.has(&sha256.into())))
+    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| m.unread.contains(sha256)))
 }
 
 /// Whether any stored article is not read yet.
 pub fn any_unread() -> bool {
-    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| m.unread.size() > 0))
+    MIRROR.with(|m| m.borrow().as_ref().is_some_and(|m| !m.unread.is_empty()))
 }
 
 /// Reads an article's stored keys into memory (at once when they are read already).
 pub async fn read_article(sha256: &str) -> Result<(), JsValue> {
-    let sha = JsValue::from_str(sha256);
-    let Some((db, keys)) = MIRROR.with(|m| m.borrow().as_ref().filter(|m| m.unread.has(&sha)).map(|m| (m.db.clone(), m.unread.get(&sha))))
-    else {
+    let Some(db) = MIRROR.with(|m| m.borrow().as_ref().filter(|m| m.unread.contains(sha256)).map(|m| m.db.clone())) else {
         return Ok(());
     };
     let read = js_sys::Map::new();
-    read_keys(&db, &keys.unchecked_into(), &read).await?;
+    read_article_keys(&db, sha256, &read).await?;
     MIRROR.with(|m| {
-        if let Some(m) = m.borrow().as_ref() {
+        if let Some(m) = m.borrow_mut().as_mut() {
             // Read twice at once (two clicks): the first one's values stay.
-            if m.unread.delete(&sha) {
+            if m.unread.remove(sha256) {
                 read.for_each(&mut |v, k| drop(m.items.set(&k, &v)));
             }
         }
