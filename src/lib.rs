@@ -19,6 +19,7 @@ pub(crate) mod persist;
 pub(crate) mod segment;
 pub(crate) mod sha256;
 pub(crate) mod slug;
+pub(crate) mod sort;
 pub mod suggest;
 pub mod text;
 pub mod time;

@@ -27,7 +27,7 @@ pub fn segment(span: CharRange, items: &[CharRange]) -> Vec<Run> {
             events.push((c.end(), false, i));
         }
     }
-    events.sort_unstable();
+    crate::sort::sort(&mut events);
     let mut runs: Vec<Run> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
     let mut pos = span.start();
@@ -36,7 +36,7 @@ pub fn segment(span: CharRange, items: &[CharRange]) -> Vec<Run> {
             return;
         }
         let mut covering = active.to_vec();
-        covering.sort_unstable();
+        crate::sort::sort(&mut covering);
         match runs.last_mut() {
             Some(last) if last.covering == covering && last.range.end() == from => {
                 last.range = CharRange::new(last.range.start(), to).expect("ordered");

@@ -404,13 +404,7 @@ impl Workspace {
     /// then id, so that rendering is the same whatever order they were added in.
     fn block_annotations(&self, b: usize) -> Vec<&Annotation> {
         let mut anns: Vec<&Annotation> = self.set.in_block(b).collect();
-        anns.sort_unstable_by(|x, y| {
-            (x.range().start(), std::cmp::Reverse(x.range().end()), &x.id).cmp(&(
-                y.range().start(),
-                std::cmp::Reverse(y.range().end()),
-                &y.id,
-            ))
-        });
+        crate::sort::sort_by_key(&mut anns, |a| (a.range().start(), std::cmp::Reverse(a.range().end()), &a.id));
         anns
     }
 }
@@ -420,7 +414,7 @@ fn focus_of(edits: &[Done]) -> Option<AnnotationId> {
 }
 
 fn sorted(mut blocks: Vec<usize>) -> Vec<usize> {
-    blocks.sort_unstable();
+    crate::sort::sort(&mut blocks);
     blocks.dedup();
     blocks
 }

@@ -44,7 +44,7 @@ impl Progress {
                 None => others.push((label.to_string(), n)),
             }
         }
-        others.sort_unstable();
+        crate::sort::sort(&mut others);
         p.by_verdict = counts.into_iter().chain(others).filter(|(_, n)| *n > 0).collect();
         p
     }
@@ -94,7 +94,7 @@ pub fn link_candidates<'a>(
         .into_iter()
         .filter(|a| a.tag == Tag::Claim && a.id != from.id && !a.is_orphan() && (q.is_empty() || mentions(a, &q)))
         .collect();
-    found.sort_unstable_by_key(|a| (a.range().start().abs_diff(at), a.range().start(), &a.id));
+    crate::sort::sort_by_key(&mut found, |a| (a.range().start().abs_diff(at), a.range().start(), &a.id));
     found.truncate(limit);
     found
 }

@@ -74,7 +74,7 @@ impl AnnotationSet {
         }
         self.tally.add(&a);
         self.items.insert(a.id.clone(), a);
-        touched.sort_unstable();
+        crate::sort::sort(&mut touched);
         touched.dedup();
         touched
     }
@@ -146,7 +146,7 @@ impl AnnotationSet {
     pub fn backlinks(&self, to: &AnnotationId) -> Vec<(&Annotation, Relation)> {
         let mut from: Vec<&Annotation> = self.tally.linked_from(to).iter().filter_map(|id| self.items.get(id)).collect();
         // Document order, then orphans oldest first: the order of `iter`.
-        from.sort_unstable_by_key(|a| {
+        crate::sort::sort_by_key(&mut from, |a| {
             if a.is_orphan() {
                 (true, 0, Reverse(0), a.created, &a.id)
             } else {

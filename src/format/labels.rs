@@ -78,7 +78,7 @@ pub fn tally<'a>(labels: impl IntoIterator<Item = &'a str>) -> Vec<LabelCount> {
         *counts.entry(l.trim()).or_default() += 1;
     }
     let mut out: Vec<LabelCount> = counts.into_iter().map(|(label, count)| LabelCount { label: label.to_string(), count }).collect();
-    out.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    crate::sort::sort_by(&mut out, |a, b| (std::cmp::Reverse(a.count), &a.label) < (std::cmp::Reverse(b.count), &b.label));
     out
 }
 

@@ -150,7 +150,7 @@ pub fn starts(text: &[char], pattern: &[char], end: usize, errors: usize) -> Vec
             }
         });
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 

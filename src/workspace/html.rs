@@ -120,7 +120,7 @@ fn suggestion_edges(out: &mut String, open: &mut Vec<usize>, covering: &[usize],
         open.truncate(k);
     }
     let mut new: Vec<usize> = covering.iter().copied().filter(|i| !open.contains(i)).collect();
-    new.sort_unstable_by_key(|&i| (mine[i].range.start(), std::cmp::Reverse(mine[i].range.end()), mine[i].tag.index()));
+    crate::sort::sort_by_key(&mut new, |&i| (mine[i].range.start(), std::cmp::Reverse(mine[i].range.end()), mine[i].tag.index()));
     for i in new {
         let c = mine[i];
         out.push_str("<span class=\"suggestion\" data-suggestion=\"");
