@@ -7,7 +7,8 @@ use super::lexicon::{
 };
 use super::token::{tokenize, Numeral, Tok, Token};
 use super::words::{big, number_words};
-use crate::annotation::{FigureValue, Unit};
+use crate::annotation::{FigureValue, Qualifier, Unit};
+use crate::text::listed;
 
 /// Reads the first figure in `text`: "$14.8 trillion", "70 percent", "2023", "three
 /// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
@@ -209,12 +210,26 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
         (None, Some(u)) => u,
         (None, None) => Unit::Count,
     };
+    let qualifier = if qualifier == Qualifier::Exact && up_to(toks, i) && !matches!(unit, Unit::Year | Unit::Date(_)) {
+        Qualifier::AtMost
+    } else {
+        qualifier
+    };
     let value = low.value()?;
     let range_high = match high {
         Some(h) => Some(h.value()?),
         None => None,
     };
     Some(FigureValue { value, unit, range_high, qualifier })
+}
+
+/// Ukrainian and Russian "до" before the number at `toks[i]` as "up to" ("штраф до 500 тис.
+/// гривень", "до 40 градусов"); not after a verb, where it is "to" ("зросла до 5%", "повысил
+/// ключевую ставку до 16%"), told by a past tense's or an infinitive's ending in the three
+/// words before it.
+fn up_to(toks: &[Token], i: usize) -> bool {
+    let verb = |w: &str| ["ла", "ло", "ли", "л", "в", "ся", "сь", "ть"].iter().any(|e| w.ends_with(e)) || listed("зріс виріс вырос", w);
+    i > 0 && lower(toks, i - 1).as_deref() == Some("до") && !(i.saturating_sub(4)..i - 1).any(|k| lower(toks, k).is_some_and(|w| verb(&w)))
 }
 
 /// Adjectives that stand between a number and its noun ("39 missing children").
