@@ -13,8 +13,8 @@
 //! back, with no cue near the quote, is below [`THRESHOLD`] and not suggested: the quote
 //! may well be someone else's.
 
-use super::nominative::nominative;
-use super::phrase::{backward, forward, text_of, Found};
+use super::nominative::{from_locative, nominative};
+use super::phrase::{backward, forward, is_name_word, text_of, Found};
 use super::sentence::{sentences, words, Word};
 use crate::text::CharRange;
 use crate::text::{is_cyrillic, listed};
@@ -55,15 +55,77 @@ fn confidence(tier: u8, via_pronoun: bool) -> f32 {
     }
 }
 
+/// The grammatical case a Ukrainian or Russian speaker is named in, to be undone.
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Nominative,
+    /// After "за словами" or "по словам".
+    Genitive,
+    /// A body named by where it speaks: "У Генштабі ЗСУ заявили", "В Кремле заявили".
+    Locative,
+}
+
 /// One attribution found in a stretch of text, with how far it is from the quote.
 struct Candidate {
     tier: u8,
     distance: usize,
     /// The cue is before the quote (a pronoun can stand only for someone named earlier).
     before: bool,
-    /// Named after "за словами" or "по словам", so in the genitive.
-    genitive: bool,
+    case: Case,
     found: Found,
+}
+
+/// A plural verb with no subject of its own ("заявили", "повідомляють", "сообщают"): who
+/// speaks is the body named by the place ("у Генштабі", "в Кремле").
+fn impersonal(lower: &str) -> bool {
+    is_cyrillic(lower) && listed(VERBS, lower) && ["ли", "ють", "ют", "ять", "ят"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The body in "у"/"в" + name next to an impersonal verb at `ws[verb]`, before it ("У
+/// Генштабі ЗСУ заявили", "В Минобороны России сообщили") or after it ("— повідомили в
+/// «Укренерго»"): the name's words, quotation marks left out, as a range of word indices.
+fn locative_body(ws: &[Word], verb: usize) -> Option<Range<usize>> {
+    const MOST: usize = 4;
+    let prep = |w: &Word| listed("у в во", &w.lower());
+    let mark = |w: &Word| matches!(w.text.as_str(), "«" | "»" | "\"" | "“" | "”" | "„");
+    let name = |w: &Word| is_name_word(w) && !prep(w);
+    let mut k = verb + 1;
+    if ws.get(k).is_some_and(prep) {
+        k += 1;
+        while ws.get(k).is_some_and(mark) {
+            k += 1;
+        }
+        let start = k;
+        // The first word names the body, capitalised; titles and the like may follow ("Офісі президента").
+        while ws.get(k).is_some_and(|w| name(w) && (k > start || w.is_capitalized())) && k < start + MOST {
+            k += 1;
+        }
+        return (k > start && !adjective(&ws[start])).then_some(start..k);
+    }
+    let mut k = verb;
+    while k > 0 && mark(&ws[k - 1]) {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 && name(&ws[k - 1]) && end - k < MOST {
+        k -= 1;
+    }
+    // Back to the capitalised word that starts the name.
+    while k < end && !ws[k].is_capitalized() {
+        k += 1;
+    }
+    let start = k;
+    while k > 0 && mark(&ws[k - 1]) {
+        k -= 1;
+    }
+    (start < end && k > 0 && prep(&ws[k - 1]) && !adjective(&ws[start])).then_some(start..end)
+}
+
+/// An adjective in the locative ("Державній", "Российских", "Центральном"): its noun
+/// follows and both would need their nominative, which is not guessed.
+fn adjective(w: &Word) -> bool {
+    let l = w.lower();
+    ["ій", "ому", "ой", "ом", "их", "ых"].iter().any(|e| l.ends_with(e))
 }
 
 /// Attributions in `text[range]`; `anchor` is the quote offset distances are measured to.
@@ -75,7 +137,10 @@ fn attributions(text: &[char], range: Range<usize>, tier: u8, anchor: usize) -> 
         let next = ws.get(i + 1).map(Word::lower);
         let slavic_according =
             matches!(lower.as_str(), "за" | "по") && matches!(next.as_deref(), Some("словами" | "словам" | "даними" | "данным"));
-        let found = if (lower == "according" && next.as_deref() == Some("to")) || slavic_according {
+        let body = impersonal(&lower).then(|| locative_body(&ws, i)).flatten();
+        let found = if let Some(b) = &body {
+            Some(Found::Name { start: ws[b.start].start, end: ws[b.end - 1].end })
+        } else if (lower == "according" && next.as_deref() == Some("to")) || slavic_according {
             forward(&ws, i + 2).filter(|f| matches!(f, Found::Name { .. }))
         } else if listed(VERBS, &lower) && !(w.is_capitalized() && i > 0) {
             // A capitalised "States" after a name word is part of it ("the United States").
@@ -85,7 +150,12 @@ fn attributions(text: &[char], range: Range<usize>, tier: u8, anchor: usize) -> 
             None
         };
         if let Some(found) = found {
-            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), before: w.start < anchor, genitive: slavic_according, found });
+            let case = match (body.is_some(), slavic_according) {
+                (true, _) => Case::Locative,
+                (false, true) => Case::Genitive,
+                (false, false) => Case::Nominative,
+            };
+            out.push(Candidate { tier, distance: w.start.abs_diff(anchor), before: w.start < anchor, case, found });
         }
     }
     out
@@ -124,19 +194,23 @@ pub fn suggest_speaker(text: &[char], range: CharRange) -> Option<String> {
         }
     }
     found.sort_by_key(|c| (c.tier, c.distance));
-    let (name, genitive, sure) = match found.first()?.found {
-        Found::Name { start, end } => ((start, end), found[0].genitive, confidence(found[0].tier, false)),
+    let (name, case, sure) = match found.first()?.found {
+        Found::Name { start, end } => ((start, end), found[0].case, confidence(found[0].tier, false)),
         // The nearest name before the quote; the sentence after is not where "he" was named.
         Found::Pronoun => {
-            let (named, genitive) = found.iter().find_map(|c| match c.found {
-                Found::Name { start, end } if c.before => Some(((start, end), c.genitive)),
+            let (named, case) = found.iter().find_map(|c| match c.found {
+                Found::Name { start, end } if c.before => Some(((start, end), c.case)),
                 _ => None,
             })?;
-            (named, genitive, confidence(found[0].tier, true))
+            (named, case, confidence(found[0].tier, true))
         }
     };
     let written = text_of(text, name.0, name.1);
-    (sure >= THRESHOLD).then(|| if genitive { nominative(&written) } else { written })
+    (sure >= THRESHOLD).then(|| match case {
+        Case::Nominative => written,
+        Case::Genitive => nominative(&written),
+        Case::Locative => from_locative(&written),
+    })
 }
 
 #[cfg(test)]
@@ -247,6 +321,19 @@ mod tests {
             ("Речник Ігнат повідомив, що ракети збито.", "ракети збито", Some("Речник Ігнат")),
             ("Шмигаль заявив про нові кроки. «Ми готові», — сказав він.", "Ми готові", Some("Шмигаль")),
             ("Погода була холодна.", "холодна", None),
+        ];
+        table(&cases);
+    }
+
+    #[test]
+    fn bodies_named_by_where_they_speak() {
+        let cases: [(&str, &str, Option<&str>); 5] = [
+            ("У Генштабі ЗСУ заявили, що «ворог відступив».", "«ворог відступив»", Some("Генштаб ЗСУ")),
+            ("В Кремле заявили, что «оснований для паники нет».", "«оснований для паники нет»", Some("Кремль")),
+            ("«Світло повернули», — повідомили в «Укренерго».", "«Світло повернули»", Some("Укренерго")),
+            ("В Минобороны России сообщили, что «атака отражена».", "«атака отражена»", Some("Минобороны России")),
+            // An adjective's nominative is not guessed: no "Державн".
+            ("«Черги скоротилися», — повідомили в Державній прикордонній службі.", "«Черги скоротилися»", None),
         ];
         table(&cases);
     }

@@ -2,6 +2,7 @@
 //! → 3 regions, "10–15 per cent" → a range of percentages.
 
 mod date;
+mod fraction;
 mod lexicon;
 mod parse;
 mod token;

@@ -81,9 +81,70 @@ pub(super) fn nominative(phrase: &str) -> String {
     out.join(" ")
 }
 
+/// Feminine stems of bodies, whose locative "-і"/"-е" stands for a nominative "-а" ("у Раді",
+/// "в Думе", "у Службі безпеки"); other stems are masculine ("у Генштабі", "в Кремле").
+const FEMININE: &str = "рад дум госдум служб прокуратур палат";
+
+/// A body's name from the locative it is named in after "у"/"в" ("Генштабі ЗСУ" → "Генштаб
+/// ЗСУ", "Кремле" → "Кремль", "Міністерстві" → "Міністерство"): its first word only, the
+/// rest depending on it; abbreviations and indeclinable names ("МВС", "Минобороны России",
+/// "Укренерго") as written. Conservative: a word with no locative ending is left alone.
+pub(super) fn from_locative(phrase: &str) -> String {
+    let mut words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+    if let Some(first) = words.first_mut() {
+        *first = locative_word(first);
+    }
+    words.join(" ")
+}
+
+fn locative_word(w: &str) -> String {
+    let letters = w.chars().count();
+    if !crate::text::is_cyrillic(w) || letters < 4 || w.chars().skip(1).all(char::is_uppercase) {
+        return w.to_string();
+    }
+    for (loc, nom) in [("стві", "ство"), ("стве", "ство"), ("ії", "ія"), ("ии", "ия")] {
+        if let Some(stem) = w.strip_suffix(loc) {
+            return format!("{stem}{nom}");
+        }
+    }
+    // Ukrainian "-і", "-у", Russian "-е": a hard stem's ending, or a soft one's after "л"
+    // ("Кремлі", "Кремле" → "Кремль").
+    let Some(stem) = w.strip_suffix('і').or_else(|| w.strip_suffix('е')).or_else(|| w.strip_suffix('у')) else {
+        return w.to_string();
+    };
+    if crate::text::listed(FEMININE, &stem.to_lowercase()) {
+        format!("{stem}а")
+    } else if stem.ends_with('л') && !w.ends_with('у') {
+        format!("{stem}ь")
+    } else {
+        stem.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::nominative;
+    use super::{from_locative, nominative};
+
+    #[test]
+    fn bodies_named_where_they_speak() {
+        for (locative, want) in [
+            ("Генштабі ЗСУ", "Генштаб ЗСУ"),
+            ("Кремле", "Кремль"),
+            ("Кремлі", "Кремль"),
+            ("МВС", "МВС"),
+            ("Минобороны России", "Минобороны России"),
+            ("Укренерго", "Укренерго"),
+            ("Аэрофлоте", "Аэрофлот"),
+            ("Міністерстві оборони", "Міністерство оборони"),
+            ("Адміністрації президента", "Адміністрація президента"),
+            ("Раді", "Рада"),
+            ("Госдуме", "Госдума"),
+            ("Мінфіні", "Мінфін"),
+            ("Офісі президента", "Офіс президента"),
+        ] {
+            assert_eq!(from_locative(locative), want, "{locative}");
+        }
+    }
 
     #[test]
     fn names_and_bodies_in_the_nominative() {

@@ -29,7 +29,7 @@ pub(super) const PRONOUNS: [&str; 15] =
 
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
 
-fn is_name_word(w: &Word) -> bool {
+pub(super) fn is_name_word(w: &Word) -> bool {
     w.is_word() && ((w.is_capitalized() && !listed(NOT_NAMES, &w.lower())) || listed(TITLES, &w.lower()))
 }
 

@@ -166,6 +166,11 @@ const UNITS: &[(&str, &str)] = &[
 /// Longest first, so "no more than" wins over "more than"; English, Ukrainian, Russian,
 /// German, French and Spanish.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
+    // Before "більше ніж": the longest phrase that ends the words wins.
+    ("не більше ніж", Qualifier::AtMost),
+    ("не менше ніж", Qualifier::AtLeast),
+    ("не более чем", Qualifier::AtMost),
+    ("не менее чем", Qualifier::AtLeast),
     ("по меньшей мере", Qualifier::AtLeast),
     ("in excess of", Qualifier::MoreThan),
     ("upwards of", Qualifier::MoreThan),

@@ -1,21 +1,23 @@
 //! Reading a figure from text: qualifier, currency, number (digits or words), scale word, range and unit.
 
 use super::date;
+use super::fraction::word_fraction;
 use super::lexicon::{
     canonical_unit, currency_prefix, currency_suffix, ends_figure, is_percent_word, is_year_after, is_year_word, lower, qualifier_before,
 };
 use super::token::{tokenize, Numeral, Tok, Token};
 use super::words::{big, number_words};
-use crate::annotation::{FigureValue, Unit};
+use crate::annotation::{FigureValue, Qualifier, Unit};
+use crate::text::listed;
 
 /// Reads the first figure in `text`: "$14.8 trillion", "70 percent", "2023", "three
 /// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
 /// "UAH 100 billion", "more than 70%". `None` when the text holds no number.
 pub fn parse_figure(text: &str) -> Option<FigureValue> {
-    if let Some(f) = word_figure(text) {
+    let toks = tokenize(text);
+    if let Some(f) = word_fraction(&toks).or_else(|| word_figure(text)) {
         return Some(f);
     }
-    let toks = tokenize(text);
     // A number glued to a name by a hyphen ("COVID-19", "F-16", "Су-34") is part of the name:
     // the span's figure is another number, when it has one.
     let first = (0..toks.len()).find_map(|i| parse_at(&toks, i).map(|f| (i, f)))?;
@@ -37,26 +39,10 @@ fn identifier(toks: &[Token], i: usize) -> bool {
         && toks[i - 2].word().is_some()
 }
 
-/// Fractions and multiples written in words, at the start of `text`: "a third" (1/3 as a
-/// `fraction`), "two-thirds", "half", "doubled" (×2 as a `factor`), "halved".
+/// Multiples written in words, at the start of `text`: "doubled" (×2 as a `factor`),
+/// "halved". Fractions are [`word_fraction`]'s.
 fn word_figure(text: &str) -> Option<FigureValue> {
-    const WORDS: [(&str, f64, &str); 23] = [
-        ("a third", 1.0 / 3.0, "fraction"),
-        ("one third", 1.0 / 3.0, "fraction"),
-        ("one-third", 1.0 / 3.0, "fraction"),
-        ("two-thirds", 2.0 / 3.0, "fraction"),
-        ("two thirds", 2.0 / 3.0, "fraction"),
-        ("a quarter", 0.25, "fraction"),
-        ("one quarter", 0.25, "fraction"),
-        ("three-quarters", 0.75, "fraction"),
-        ("three quarters", 0.75, "fraction"),
-        ("a fifth", 0.2, "fraction"),
-        ("a tenth", 0.1, "fraction"),
-        ("half", 0.5, "fraction"),
-        ("a half", 0.5, "fraction"),
-        ("третина", 1.0 / 3.0, "fraction"),
-        ("чверть", 0.25, "fraction"),
-        ("половина", 0.5, "fraction"),
+    const WORDS: [(&str, f64, &str); 7] = [
         ("doubled", 2.0, "factor"),
         ("tripled", 3.0, "factor"),
         ("trebled", 3.0, "factor"),
@@ -68,10 +54,9 @@ fn word_figure(text: &str) -> Option<FigureValue> {
     let t = text.trim().to_lowercase();
     WORDS.iter().find_map(|&(w, value, unit)| {
         let rest = t.strip_prefix(w)?;
-        // The whole word, and not "half a million", which is a number.
+        // The whole word.
         let whole = !rest.starts_with(|c: char| c.is_alphanumeric()) && !rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        let of_number = w.ends_with("half") && rest.split_whitespace().nth(1).is_some_and(|n| super::words::big(n).is_some());
-        (whole && !of_number).then(|| FigureValue::new(value, Unit::Other(unit.into())))
+        whole.then(|| FigureValue::new(value, Unit::Other(unit.into())))
     })
 }
 
@@ -225,12 +210,26 @@ fn parse_at(toks: &[Token], i: usize) -> Option<FigureValue> {
         (None, Some(u)) => u,
         (None, None) => Unit::Count,
     };
+    let qualifier = if qualifier == Qualifier::Exact && up_to(toks, i) && !matches!(unit, Unit::Year | Unit::Date(_)) {
+        Qualifier::AtMost
+    } else {
+        qualifier
+    };
     let value = low.value()?;
     let range_high = match high {
         Some(h) => Some(h.value()?),
         None => None,
     };
     Some(FigureValue { value, unit, range_high, qualifier })
+}
+
+/// Ukrainian and Russian "до" before the number at `toks[i]` as "up to" ("штраф до 500 тис.
+/// гривень", "до 40 градусов"); not after a verb, where it is "to" ("зросла до 5%", "повысил
+/// ключевую ставку до 16%"), told by a past tense's or an infinitive's ending in the three
+/// words before it.
+fn up_to(toks: &[Token], i: usize) -> bool {
+    let verb = |w: &str| ["ла", "ло", "ли", "л", "в", "ся", "сь", "ть"].iter().any(|e| w.ends_with(e)) || listed("зріс виріс вырос", w);
+    i > 0 && lower(toks, i - 1).as_deref() == Some("до") && !(i.saturating_sub(4)..i - 1).any(|k| lower(toks, k).is_some_and(|w| verb(&w)))
 }
 
 /// Adjectives that stand between a number and its noun ("39 missing children").
@@ -246,7 +245,7 @@ fn is_place_adjective(w: &str) -> bool {
 
 /// The noun after a number ("regions", "tonnes", "square kilometres"), if there is one;
 /// adjectives before it are skipped.
-fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
+pub(super) fn unit_word(toks: &[Token], mut k: usize) -> Option<String> {
     // "2°C", "-15C": degrees.
     let glued = toks.get(k).is_some_and(|t| !t.spaced);
     if toks.get(k).and_then(Token::sym) == Some('°') || (glued && matches!(toks.get(k).and_then(Token::word), Some("C" | "F"))) {

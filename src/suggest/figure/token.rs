@@ -8,6 +8,9 @@ pub(super) struct Numeral {
     pub exp: i32,
     /// Only digits, no separator: a candidate year ("2023"), unlike "2,023".
     pub plain: bool,
+    /// One dot before exactly three digits ("1.500"): decimal in English, thousands in
+    /// German, French and Spanish, which [`tokenize`] tells from the words around it.
+    pub dot_three: bool,
 }
 
 impl Numeral {
@@ -80,7 +83,34 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         spaced = false;
         i = next;
     }
+    if continental(&out) {
+        for t in &mut out {
+            if let Tok::Num(n) = &mut t.tok {
+                if n.dot_three {
+                    (n.exp, n.dot_three) = (0, false);
+                }
+            }
+        }
+    }
     out
+}
+
+/// Words that only German, French or Spanish write by a figure: their "of", "and", "more
+/// than", "about", and magnitudes that English spells otherwise.
+const CONTINENTAL: &str = "de del des der das und von mit für als bis über rund etwa knapp los las y menos más unos unas \
+    cerca casi moins environ près millones millón milliards milliard millionen milliarden mio mrd";
+
+/// True when the words of a figure's text are German, French or Spanish, so that "1.500"
+/// is 1500: one of [`CONTINENTAL`], a letter with a diacritic those languages use, or (as
+/// German writes nouns) a capitalised word right after a number ("1.500 Tonnen").
+fn continental(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let Some(w) = t.word() else { return false };
+        let after_number = i > 0 && matches!(toks[i - 1].tok, Tok::Num(_)) && t.spaced;
+        crate::text::listed(CONTINENTAL, &w.to_lowercase())
+            || w.chars().any(|c| "äöüßáéíóúñàèçêâôûœ".contains(c.to_lowercase().next().unwrap_or(c)))
+            || (after_number && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().skip(1).all(char::is_lowercase))
+    })
 }
 
 fn word(chars: &[char], start: usize) -> (Tok, usize) {
@@ -104,7 +134,8 @@ fn digits_at(chars: &[char], i: usize) -> usize {
 /// * both `,` and `.`: the last one written is decimal ("1,234.5", "1.234,5");
 /// * one kind, several times: thousands ("1,000,000", "1.234.567");
 /// * one `,` before exactly three digits: thousands ("1,000"); otherwise decimal ("3,5", "0,500");
-/// * one `.`: decimal ("14.8"), as English writes it;
+/// * one `.`: decimal ("14.8"), as English writes it; before exactly three digits
+///   ("1.500") it may be thousands, which [`tokenize`] decides from the words around it;
 /// * spaces only group whole thousands ("1 000"), after a first group of 1–3 digits.
 fn numeral(chars: &[char], start: usize) -> (Tok, usize) {
     let mut raw = String::new();
@@ -158,7 +189,8 @@ fn read_numeral(raw: &str, spaced_groups: bool) -> Numeral {
     };
     let keep = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let frac = keep(frac);
-    Numeral { digits: format!("{}{frac}", keep(int)), exp: -(frac.len() as i32), plain: commas + dots == 0 && !spaced_groups }
+    let dot_three = commas == 0 && dots == 1 && frac.len() == 3 && int != "0";
+    Numeral { digits: format!("{}{frac}", keep(int)), exp: -(frac.len() as i32), plain: commas + dots == 0 && !spaced_groups, dot_three }
 }
 
 #[cfg(test)]
@@ -187,6 +219,17 @@ mod tests {
     }
 
     #[test]
+    fn a_dot_before_three_digits_follows_the_language() {
+        assert_eq!(num("1.500 tonnes"), (1.5, false), "English: decimal");
+        assert_eq!(num("1.250 Euro"), (1250.0, false));
+        assert_eq!(num("3.500 millones"), (3500.0, false));
+        assert_eq!(num("20.000 hectáreas"), (20_000.0, false));
+        assert_eq!(num("1.000 soldats de plus"), (1000.0, false));
+        assert_eq!(num("0.125 de"), (0.125, false), "0.125 is never thousands");
+        assert_eq!(num("1.5 Millionen"), (1.5, false), "one decimal is decimal");
+    }
+
+    #[test]
     fn spaces_group_only_whole_thousands() {
         let t = tokenize("between 5 and 10 million");
         assert_eq!(t.len(), 5);
@@ -210,7 +253,7 @@ mod tests {
             .collect();
         assert_eq!(shapes, vec!["S€", "N25e-1", "Wbn", "Wtwenty-five_", "WUkraine’s_", "S,", "N10e0_", "S–", "N15e0", "S%"]);
         assert!(matches!(&tokenize("on 10.04.2008")[1].tok, Tok::Date(d) if d.iso() == "2008-04-10"), "a date, not 10,042,008");
-        assert_eq!(Numeral { digits: "148".into(), exp: -1, plain: false }.value(12), Some(14.8e12));
-        assert_eq!(Numeral { digits: "9".repeat(400), exp: 0, plain: true }.value(0), None);
+        assert_eq!(Numeral { digits: "148".into(), exp: -1, plain: false, dot_three: false }.value(12), Some(14.8e12));
+        assert_eq!(Numeral { digits: "9".repeat(400), exp: 0, plain: true, dot_three: false }.value(0), None);
     }
 }

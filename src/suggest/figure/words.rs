@@ -11,7 +11,7 @@ fn small(w: &str) -> Option<f64> {
 /// ("двісті п'ятдесят" = 200 + 50) instead of multiplying as "hundred" does. Apostrophes
 /// are written three ways in Ukrainian ("п'ять", "п’ять", "пʼять").
 fn slavic(w: &str) -> Option<f64> {
-    const WORDS: [(&str, f64); 95] = [
+    const WORDS: [(&str, f64); 99] = [
         ("нуль", 0.0),
         ("ноль", 0.0),
         ("один", 1.0),
@@ -107,6 +107,10 @@ fn slavic(w: &str) -> Option<f64> {
         ("двухсот", 200.0),
         ("трьохсот", 300.0),
         ("трехсот", 300.0),
+        ("півтора", 1.5),
+        ("півтори", 1.5),
+        ("полтора", 1.5),
+        ("полторы", 1.5),
     ];
     if !crate::text::is_cyrillic(w) {
         return None;
@@ -179,6 +183,11 @@ pub(super) fn big(w: &str) -> Option<i32> {
 /// Case endings of the Slavic magnitude words ("мільйонер", a millionaire, is not one).
 const ENDINGS: [&str; 11] = ["", "а", "і", "и", "ы", "у", "ів", "ов", "ам", "ами", "ах"];
 
+/// Half a magnitude in one word: "півмільйона", "полмиллиона", "полмиллиарда".
+fn half_big(w: &str) -> Option<i32> {
+    w.strip_prefix("пів").or_else(|| w.strip_prefix("пол")).and_then(big)
+}
+
 /// A Slavic magnitude word stands alone for one of it ("тисяча людей", "мільйон гривень").
 fn one_of(w: &str) -> bool {
     matches!(w, "тисяча" | "тысяча" | "мільйон" | "миллион" | "мільярд" | "миллиард")
@@ -206,6 +215,13 @@ pub(super) fn number_words(toks: &[Token], i: usize) -> Option<(f64, usize)> {
                 j += 1; // the "a" of "half a million"
             }
             "half" if read_any || (j > i && word(j - 1).is_some_and(|p| p == "a" || p == "an")) => current += 0.5,
+            // "пів мільйона", "пол миллиона": half of the magnitude after it.
+            "пів" | "пол" if word(j + 1).is_some_and(|n| big(&n).is_some()) => current += 0.5,
+            // "півмільйона", "полмиллиона", written as one word.
+            w if half_big(w).is_some() => {
+                total += 0.5 * 10f64.powi(half_big(w).unwrap_or(0));
+                read_any = true;
+            }
             "hundred" => current = current.max(1.0) * 100.0,
             "dozen" => current = current.max(1.0) * 12.0,
             w => match (small(w), big(w)) {
@@ -261,6 +277,10 @@ mod tests {
             ("тисяча людей", 1000.0, 1),
             ("сорок восемь", 48.0, 2),
             ("двести тысяч", 200_000.0, 2),
+            ("полтора миллиона", 1_500_000.0, 2),
+            ("пів мільйона", 500_000.0, 2),
+            ("полмиллиона беженцев", 500_000.0, 1),
+            ("півтори тисячі", 1500.0, 2),
         ] {
             assert_eq!(read(text), Some((value, used)), "{text}");
         }
