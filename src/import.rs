@@ -175,6 +175,20 @@ pub fn open_paste(text: &str) -> Result<Opened, FileProblem> {
     opened(article_format("", text), text)
 }
 
+/// A paste as the clipboard held it, when it held HTML too (`html`): a selection copied from a
+/// web page (even all of it) keeps its headline and paragraphs apart in its HTML, and reading it
+/// as a page drops the menus, share bars and "Most popular" lists its plain text carries along.
+/// HTML without a block in it, or larger than a page file may be, is read as its plain text.
+pub fn open_clipboard(html: &str, plain: &str) -> Result<Opened, FileProblem> {
+    let blocks = ["<p", "<h1", "<h2", "<li", "<br", "<div", "<article"];
+    let lower = html.get(..html.len().min(MAX_ARTICLE_BYTES + 1)).unwrap_or(html).to_ascii_lowercase();
+    if html.len() <= MAX_ARTICLE_BYTES && !plain.trim().is_empty() && blocks.iter().any(|b| lower.contains(b)) {
+        Ok(Opened::Page(html.to_string()))
+    } else {
+        open_paste(plain)
+    }
+}
+
 /// An article file, checked and decoded, with a notice if its encoding had to be guessed.
 pub fn open_file(name: &str, bytes: &[u8]) -> Result<(Opened, Option<String>), FileProblem> {
     let file = read_article(name, bytes)?;
@@ -278,6 +292,28 @@ mod tests {
         assert_eq!(a.paragraphs, vec!["First para, long enough to be a paragraph.", "Second"]);
         assert_eq!(article_from_paste(page).unwrap(), a);
         assert_eq!(article_from_file("page.html", b"<html><body><script>x()</script></body></html>"), Err(FileProblem::Empty));
+    }
+
+    #[test]
+    fn a_copied_web_page_is_read_as_a_page_and_plain_text_as_text() {
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pages/nyt-water-tunnels.html")).unwrap();
+        // What a browser puts on the clipboard for "select all, copy": the body's markup, no head.
+        let copied = &page[page.find("<body").unwrap()..];
+        let plain =
+            "SUBSCRIBE NOW\nCity Council Approves $2.4 Billion Plan to Rebuild Aging Water Tunnels\nThe City Council voted 41 to 8.";
+        let Ok(Opened::Page(html)) = open_clipboard(copied, plain) else { panic!("not read as a page") };
+        let article = article_from_text(ArticleFormat::Html, &html);
+        assert_eq!(article.title, "City Council Approves $2.4 Billion Plan to Rebuild Aging Water Tunnels");
+        assert!(article.paragraphs[0].starts_with("The City Council voted 41 to 8 on Tuesday"), "{:?}", article.paragraphs[0]);
+        assert!(!article.paragraphs.iter().any(|p| p.contains("SUBSCRIBE")), "the page's clutter is dropped");
+        // Inline markup alone (a copied phrase), or no plain text, is text.
+        let Ok(Opened::Article(a)) = open_clipboard("<meta charset='utf-8'><span>Just <b>a</b> phrase</span>", "Just a phrase") else {
+            panic!()
+        };
+        assert_eq!(a.title, "Just a phrase");
+        assert_eq!(open_clipboard("<p></p>", " "), Err(FileProblem::Empty));
+        let huge = format!("<p>{}</p>", "x".repeat(MAX_ARTICLE_BYTES));
+        assert!(matches!(open_clipboard(&huge, "Headline\n\nBody."), Ok(Opened::Article(_))), "over a page file's limit: its text");
     }
 
     #[test]

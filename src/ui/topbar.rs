@@ -3,7 +3,7 @@
 use super::files::{input_files, read_bytes};
 use super::notices::NoticeKind;
 use super::state::AppState;
-use crate::import::{open_file, open_paste, FileProblem, Opened};
+use crate::import::{open_clipboard, open_file, open_paste, FileProblem, Opened};
 use crate::workspace::{ImportMode, Workspace};
 use leptos::prelude::*;
 
@@ -66,6 +66,20 @@ pub fn TopBar(state: AppState) -> impl IntoView {
     let new_dialog = NodeRef::<leptos::html::Dialog>::new();
     let export_menu = NodeRef::<leptos::html::Details>::new();
     let new_text = RwSignal::new(String::new());
+    // A paste into the empty field that came with HTML (copied from a web page), and the text it
+    // left there: while the text is unchanged, the HTML is what opens (`open_clipboard`).
+    let pasted = StoredValue::new(None::<(String, String)>);
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        if html.trim().is_empty() || !new_text.with_untracked(|t| t.trim().is_empty()) {
+            return;
+        }
+        ev.prevent_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        new_text.set(plain.clone());
+        pasted.set_value(Some((html, plain)));
+    };
     let open_new = move |_| {
         if let Some(d) = new_dialog.get() {
             let _ = d.show_modal();
@@ -74,7 +88,8 @@ pub fn TopBar(state: AppState) -> impl IntoView {
     let submit_new = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         let text = new_text.get_untracked();
-        let opened = match open_paste(&text) {
+        let html = pasted.get_value().filter(|(_, plain)| *plain == text).map(|(html, _)| html);
+        let opened = match html.map_or_else(|| open_paste(&text), |html| open_clipboard(&html, &text)) {
             Ok(opened) => opened,
             Err(FileProblem::Empty) => return state.notify(NoticeKind::Info, "Paste the article's text first."),
             Err(problem) => return state.notify(NoticeKind::Error, format!("Could not open the pasted text: {problem}.")),
@@ -83,6 +98,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
             d.close();
         }
         new_text.set(String::new());
+        pasted.set_value(None);
         let what = if matches!(opened, Opened::Page(_)) { "the pasted page" } else { "the pasted text" };
         super::formats::open_source(state, what.into(), opened);
     };
@@ -169,13 +185,14 @@ pub fn TopBar(state: AppState) -> impl IntoView {
         <dialog node_ref=new_dialog class="dialog" aria-labelledby="new-article-title">
             <form method="dialog" on:submit=submit_new>
                 <h2 id="new-article-title">"New article"</h2>
-                <p class="hint">"Paste the article. A short first line becomes the headline; blank lines separate paragraphs."</p>
+                <p class="hint">"Paste the article. A short first line becomes the headline; blank lines separate paragraphs. Copied from a web page, only the article is kept."</p>
                 <label for="new-article-text">"Article text"</label>
                 <textarea
                     id="new-article-text"
                     rows="14"
                     prop:value=move || new_text.get()
                     on:input=move |ev| new_text.set(event_target_value(&ev))
+                    on:paste=on_paste
                 ></textarea>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| { if let Some(d) = new_dialog.get() { d.close(); } }>"Cancel"</button>
@@ -210,7 +227,10 @@ fn LibraryMenu(state: AppState) -> impl IntoView {
     // The rows are built in a task of their own, right after the page is shown: at 500
     // articles building them at start was half of the start's longest task (53 ms).
     let rows_ready = RwSignal::new(false);
-    gloo_timers::callback::Timeout::new(0, move || drop(rows_ready.try_set(true))).forget();
+    gloo_timers::callback::Timeout::new(0, move || {
+        rows_ready.try_set(true);
+    })
+    .forget();
     let close = move || {
         if let Some(d) = menu.get() {
             d.set_open(false);

@@ -57,6 +57,38 @@ test('a cluttered news page opens as its article alone, with its details', async
   await context.close();
 });
 
+test('a whole web page copied and pasted opens as its article alone; an edited paste opens as text', async () => {
+  const { page, context, errors } = await openApp(env);
+  const html = await readFile(join(PAGES, 'nyt-water-tunnels.html'), 'utf8');
+  const want = JSON.parse(await readFile(join(PAGES, 'nyt-water-tunnels.expected.json'), 'utf8'));
+  // What "select all, copy" puts on the clipboard: the body's markup, and its text with the
+  // page's clutter in it.
+  const copied = html.slice(html.indexOf('<body'));
+  const paste = (h, plain) => page.getByLabel('Article text').evaluate((el, [h, plain]) => {
+    const data = new DataTransfer();
+    data.setData('text/html', h);
+    data.setData('text/plain', plain);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [h, plain]);
+  await page.getByRole('button', { name: 'New article' }).click();
+  const plain = `SUBSCRIBE NOW\n${want.headline}\n${want.paragraphs.join('\n')}\nMost popular`;
+  await paste(copied, plain);
+  assert.equal(await page.getByLabel('Article text').inputValue(), plain, 'the field shows the pasted text');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.waitForFunction((h) => document.querySelector('article h1')?.textContent === h, want.headline);
+  const got = await blocks(page);
+  assert.deepEqual(got.slice(1), want.paragraphs, 'only the article paragraphs, in order');
+  for (const bad of want.must_not_contain) assert.ok(!got.join('\n').includes(bad), `clutter shown: ${bad}`);
+  // Edited after the paste: the text in the field is what opens.
+  await page.getByRole('button', { name: 'New article' }).click();
+  await paste('<p>Pasted paragraph one.</p><p>Two.</p>', 'Pasted paragraph one.\n\nTwo.');
+  await page.getByLabel('Article text').fill('Typed over headline\n\nTyped body.');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Typed over headline');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('6,613 XSS payloads inside a saved page: nothing loads, runs or is refused by the CSP', async (t) => {
   const list = join(SHARED, 'conformance', 'xss', 'xss-payload-list.txt');
   if (!existsSync(list)) return t.skip(`no payload list at ${list}`);
