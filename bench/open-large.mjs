@@ -1,5 +1,6 @@
 // The longest main-thread task while opening the largest articles the limits accept (20,000
-// paragraphs; about 5 MB of prose), from Chromium's Long Tasks API. A benchmark, not a test:
+// paragraphs; about 5 MB of prose), from Chromium's Long Tasks API; and the time to open a
+// 1 MB saved web page. A benchmark, not a test:
 //   node bench/open-large.mjs        (needs a release build in dist/, e.g. from ./x build)
 import { startAll, openApp, sleep } from '../tests/browser/helpers.mjs';
 const env = await startAll();
@@ -25,5 +26,35 @@ for (const [name, text] of Object.entries(cases)) {
   await sleep(1500);
   const long = await page.evaluate(() => window.__long);
   console.log(name, (text.length / 1e6).toFixed(2), 'MB', 'open ms', Date.now() - t0, 'longest task', Math.max(0, ...long).toFixed(0), 'tasks>50', long.length, long.map((x) => x.toFixed(0)).join(','));
+}
+
+// A 1 MB saved news page (its size mostly scripts, styles and the site's furniture, as real
+// ones are), opened as .html: the formats worker extracts it. Timed in the page from the pick
+// to the headline shown, first with the worker not started yet, then again with it running.
+{
+  const { readFile } = await import('node:fs/promises');
+  const source = await readFile(new URL('../tests/pages/nyt-water-tunnels.html', import.meta.url), 'utf8');
+  const links = Array.from({ length: 2500 }, (_, i) => `<li><a href="/section/${i}">Related story number ${i} about the city</a></li>`).join('');
+  const script = `<script>window.__DATA__=${JSON.stringify(Array.from({ length: 6000 }, (_, i) => ({ id: i, headline: `Story ${i}`, url: `/s/${i}` })))}</script>`;
+  const pad = (html) => html.replace('</head>', `${script}<style>${'.c{color:red}'.repeat(8000)}</style></head>`).replace('</body>', `<aside><ul>${links}</ul></aside></body>`);
+  const page1 = pad(source);
+  for (const round of ['worker not started', 'worker running']) {
+    const html = round === 'worker running' ? page1.replace('Water Tunnels</h1>', 'Water Tunnels, again</h1>').replace(/<meta property="og:title"[^>]*>/, '') : page1;
+    const ms = await page.evaluate(async (html) => {
+      const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.closest('label')?.textContent.includes('Open article'));
+      const dt = new DataTransfer();
+      dt.items.add(new File([html], 'page.html', { type: 'text/html' }));
+      const before = document.querySelector('article h1')?.textContent;
+      window.__long = [];
+      const t0 = performance.now();
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      while (document.querySelector('article h1')?.textContent === before) await new Promise((r) => setTimeout(r, 2));
+      return performance.now() - t0;
+    }, html);
+    await sleep(1500);
+    const long = await page.evaluate(() => window.__long);
+    console.log(`page ${(html.length / 1e6).toFixed(2)} MB (${round}): open ms ${ms.toFixed(0)}, longest task ${Math.max(0, ...long).toFixed(0)}, tasks>50 ${long.length}`);
+  }
 }
 await env.close();

@@ -12,7 +12,7 @@
 
 use factmark::annotation::Tag;
 use factmark::annotation::Unit;
-use factmark::suggest::{eval, parse_figure, scan, suggest_speaker};
+use factmark::suggest::{eval, parse_figure, scan, suggest_speaker, DateOrder};
 use factmark::text::CharRange;
 
 fn unit_name(u: &Unit) -> String {
@@ -180,7 +180,7 @@ fn overlaps(got: &str, want: &str) -> bool {
 }
 
 fn score_scan(chars: &[char], article: &serde_json::Value, tally: &mut [(usize, usize, usize, usize); 3]) {
-    let found = scan(chars);
+    let found = scan(chars, DateOrder::DayFirst);
     let labelled = |key: &str| -> Vec<String> {
         article[key]
             .as_array()

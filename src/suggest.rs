@@ -14,7 +14,7 @@ mod spot;
 mod worthiness;
 
 pub use attribution::suggest_speaker;
-pub use figure::parse_figure;
+pub use figure::{parse_figure, parse_figure_in, DateOrder};
 pub use scan::{scan, Candidate, CLAIM_THRESHOLD};
 pub use source::figure_source;
 
@@ -46,11 +46,11 @@ pub fn window(text: &[char], range: CharRange) -> (usize, usize) {
     (start, end.max(range.end()).min(text.len()))
 }
 
-/// The suggestions for the span at `range` of `text`.
-pub fn suggestions(text: &[char], range: CharRange) -> Suggestions {
+/// The suggestions for the span at `range` of `text`, whose numeric dates are in `dates` order.
+pub fn suggestions(text: &[char], range: CharRange, dates: DateOrder) -> Suggestions {
     let (start, end) = (range.start().min(text.len()), range.end().min(text.len()));
     let exact: String = text[start..end].iter().collect();
-    Suggestions { speaker: suggest_speaker(text, range), figure: parse_figure(&exact), source: source_near(text, start) }
+    Suggestions { speaker: suggest_speaker(text, range), figure: parse_figure_in(&exact, dates), source: source_near(text, start) }
 }
 
 /// How worth checking the best claim in `text` (a sentence or a paragraph) is, 0–1, before
@@ -94,8 +94,9 @@ mod tests {
             let Ok(range) = CharRange::new(s, e.max(s + 1)) else { continue };
             let (ws, we) = window(chars, range);
             let local = CharRange::new(range.start() - ws, range.end() - ws).unwrap();
-            assert_eq!(suggestions(&chars[ws..we], local), suggestions(chars, range), "{s}..{e}");
-            seen += usize::from(suggestions(chars, range) != Suggestions::default());
+            let d = DateOrder::DayFirst;
+            assert_eq!(suggestions(&chars[ws..we], local, d), suggestions(chars, range, d), "{s}..{e}");
+            seen += usize::from(suggestions(chars, range, d) != Suggestions::default());
         }
         assert!(seen > 20, "enough spans suggest something ({seen})");
     }

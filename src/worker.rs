@@ -20,7 +20,7 @@ use crate::article::{extract, Article, ArticleText};
 use crate::format::peer::{SkipReason, Skipped};
 use crate::format::{claimreview, csv, factmark, report, w3c};
 use crate::import::{check_article, read_annotations, read_factmark_file, AnnotationFile, FileProblem, Imported, LabelQuestion, Source};
-use crate::suggest::{scan, Candidate};
+use crate::suggest::{scan, Candidate, DateOrder};
 use crate::text::CharRange;
 use crate::time::Timestamp;
 use crate::workspace::Workspace;
@@ -39,9 +39,9 @@ pub enum Request {
     Export { kind: Export, now: i64 },
     /// The bytes are the text around a span ([`crate::suggest::window`]), the span at
     /// `start..end` of it (code points): what it suggests ([`crate::suggest::Suggestions`]).
-    Suggest { start: usize, end: usize },
+    Suggest { start: usize, end: usize, dates: DateOrder },
     /// The bytes are the article's text: the annotations it suggests ([`crate::suggest::scan`]).
-    Scan,
+    Scan { dates: DateOrder },
 }
 
 /// The formats the worker writes.
@@ -66,8 +66,10 @@ impl Request {
             Request::Page => json!({"op": "page"}),
             Request::Markdown => json!({"op": "markdown"}),
             Request::Annotations { now } => json!({"op": "annotations", "now": now}),
-            Request::Suggest { start, end } => json!({"op": "suggest", "start": start, "end": end}),
-            Request::Scan => json!({"op": "scan"}),
+            Request::Suggest { start, end, dates } => {
+                json!({"op": "suggest", "start": start, "end": end, "months_first": dates == DateOrder::MonthFirst})
+            }
+            Request::Scan { dates } => json!({"op": "scan", "months_first": dates == DateOrder::MonthFirst}),
             Request::Export { kind, now } => {
                 let (kind, notes) = match kind {
                     Export::W3c => ("w3c", false),
@@ -85,12 +87,13 @@ impl Request {
     fn from_json(json: &str) -> Option<Request> {
         let v: Value = serde_json::from_str(json).ok()?;
         let now = v["now"].as_i64().unwrap_or(0);
+        let dates = if v["months_first"].as_bool() == Some(true) { DateOrder::MonthFirst } else { DateOrder::DayFirst };
         Some(match v["op"].as_str()? {
             "page" => Request::Page,
             "markdown" => Request::Markdown,
             "annotations" => Request::Annotations { now },
-            "suggest" => Request::Suggest { start: v["start"].as_u64()? as usize, end: v["end"].as_u64()? as usize },
-            "scan" => Request::Scan,
+            "suggest" => Request::Suggest { start: v["start"].as_u64()? as usize, end: v["end"].as_u64()? as usize, dates },
+            "scan" => Request::Scan { dates },
             "export" => Request::Export {
                 kind: match v["kind"].as_str()? {
                     "w3c" => Export::W3c,
@@ -126,12 +129,12 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
             Err(e) => problem(format!("the article could not be handed over ({e})")),
             Ok(parsed) => annotations_answer(&bytes, &ArticleText::new(&parsed.article), Timestamp(now)),
         },
-        Some(Request::Suggest { start, end }) => {
+        Some(Request::Suggest { start, end, dates }) => {
             let chars: Vec<char> = text().chars().collect();
             let Ok(range) = CharRange::new(start.min(chars.len()), end.min(chars.len())) else {
                 return problem("the span to suggest for ends before it starts");
             };
-            let found = crate::suggest::suggestions(&chars, range);
+            let found = crate::suggest::suggestions(&chars, range, dates);
             let header = json!({
                 "kind": "suggestions",
                 "speaker": found.speaker,
@@ -140,9 +143,9 @@ pub fn answer(request: &str, bytes: Vec<u8>, article: &str) -> (String, String) 
             });
             (header.to_string(), String::new())
         }
-        Some(Request::Scan) => {
+        Some(Request::Scan { dates }) => {
             let chars: Vec<char> = text().chars().collect();
-            let found: Vec<Value> = scan(&chars)
+            let found: Vec<Value> = scan(&chars, dates)
                 .into_iter()
                 .map(|c| {
                     json!({

@@ -151,6 +151,11 @@ impl Workspace {
         &self.article
     }
 
+    /// How the article writes numeric dates with slashes, by its language's region.
+    pub fn date_order(&self) -> crate::suggest::DateOrder {
+        crate::suggest::DateOrder::of_language(self.article().language.as_deref())
+    }
+
     pub fn text(&self) -> &ArticleText {
         &self.text
     }

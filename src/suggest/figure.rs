@@ -8,7 +8,8 @@ mod parse;
 mod token;
 mod words;
 
-pub use parse::parse_figure;
+pub use date::DateOrder;
+pub use parse::{parse_figure, parse_figure_in};
 
 #[cfg(test)]
 mod tests {

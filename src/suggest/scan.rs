@@ -2,7 +2,7 @@
 //! figure with its value and every direct quote with its speaker (the "Suggest" action).
 
 use super::attribution::suggest_speaker;
-use super::figure::parse_figure;
+use super::figure::{parse_figure_in, DateOrder};
 use super::{spot, worthiness};
 use crate::annotation::{FigureValue, Kind, Tag};
 use crate::text::CharRange;
@@ -35,8 +35,8 @@ pub const CLAIM_THRESHOLD: f32 = 0.5;
 
 /// Every candidate in `text` (an article's text, blocks separated by a blank line), best
 /// first (ties in text order). Candidates nest or are apart, never cross: a figure may sit
-/// in a claim or a quote, a claim never cuts a quote.
-pub fn scan(text: &[char]) -> Vec<Candidate> {
+/// in a claim or a quote, a claim never cuts a quote. Numeric dates are read in `dates` order.
+pub fn scan(text: &[char], dates: DateOrder) -> Vec<Candidate> {
     let mut out = Vec::new();
     for block in blocks(text) {
         let figures = spot::figures(text, block.clone());
@@ -49,7 +49,7 @@ pub fn scan(text: &[char]) -> Vec<Candidate> {
         }
         for f in &figures {
             let exact: String = text[f.clone()].iter().collect();
-            let figure = parse_figure(&exact);
+            let figure = parse_figure_in(&exact, dates);
             let score = match figure.as_ref().map(FigureValue::kind) {
                 Some(Kind::Money | Kind::Percent | Kind::Measure) => 0.9,
                 Some(Kind::Count) => 0.75,
@@ -111,7 +111,10 @@ mod tests {
 
     fn scan_of(s: &str) -> Vec<(Tag, String, f32, Option<String>)> {
         let t: Vec<char> = s.chars().collect();
-        scan(&t).into_iter().map(|c| (c.tag, t[c.range.start()..c.range.end()].iter().collect(), c.score, c.speaker)).collect()
+        scan(&t, DateOrder::DayFirst)
+            .into_iter()
+            .map(|c| (c.tag, t[c.range.start()..c.range.end()].iter().collect(), c.score, c.speaker))
+            .collect()
     }
 
     #[test]
@@ -134,7 +137,7 @@ mod tests {
         let t: Vec<char> = "He said “prices rose 5% in a year, and 10% since 2020” and left. Sales fell 3%, she said, “by far the most.”"
             .chars()
             .collect();
-        let all = scan(&t);
+        let all = scan(&t, DateOrder::DayFirst);
         for a in &all {
             for b in &all {
                 assert!(!crosses(&(a.range.start()..a.range.end()), &(b.range.start()..b.range.end())), "{a:?} crosses {b:?}");

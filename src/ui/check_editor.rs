@@ -310,7 +310,7 @@ pub fn CheckFields(state: AppState, ann: Memo<Option<Annotation>>) -> impl IntoV
                     let Some(id) = id() else { return };
                     let typed = figure_text.get_untracked();
                     leptos::task::spawn_local(async move {
-                        match super::formats::read_value(typed).await {
+                        match super::formats::read_value(state, typed).await {
                             Some(v) => { state.apply(|w| w.set_figure_value(&id, Some(v.clone()), now())); figure_text.set(String::new()); }
                             None => state.notify(super::notices::NoticeKind::Info, "That is not a number Factmark can read, e.g. “$14.8 trillion”, “70%”, “three regions”."),
                         }

@@ -6,9 +6,10 @@ use super::notices::NoticeKind;
 use super::state::AppState;
 use crate::annotation::{AnnotationId, FigureValue};
 use crate::import::Opened;
-use crate::suggest::Suggestions;
+use crate::suggest::{DateOrder, Suggestions};
 use crate::text::CharRange;
 use crate::worker::{self, Export, Request};
+use crate::workspace::Workspace;
 use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use leptos::prelude::{Set, WithUntracked};
@@ -47,24 +48,24 @@ pub async fn export(kind: Export, file: String, now: i64) -> Result<String, Stri
 /// What the text suggests for the annotation `id` (its neighbourhood goes to the worker);
 /// `None` for an orphan, or when the worker could not answer.
 pub async fn suggest(state: AppState, id: &AnnotationId) -> Option<Suggestions> {
-    let (window, range) = state.ws.with_untracked(|w| w.suggestion_window(id))?;
-    suggest_in(window, range).await
+    let ((window, range), dates) = state.ws.with_untracked(|w| Some((w.suggestion_window(id)?, w.date_order())))?;
+    suggest_in(window, range, dates).await
 }
 
 /// A typed figure ("$14.8 trillion", "70%"), read as the text's figures are.
-pub async fn read_value(text: String) -> Option<FigureValue> {
+pub async fn read_value(state: AppState, text: String) -> Option<FigureValue> {
     let range = CharRange::new(0, text.chars().count()).ok()?;
-    suggest_in(text, range).await?.figure
+    suggest_in(text, range, state.ws.with_untracked(Workspace::date_order)).await?.figure
 }
 
-async fn suggest_in(text: String, range: CharRange) -> Option<Suggestions> {
-    let (reply, _) = ask(&Request::Suggest { start: range.start(), end: range.end() }, text.as_bytes(), None).await.ok()?;
+async fn suggest_in(text: String, range: CharRange, dates: DateOrder) -> Option<Suggestions> {
+    let (reply, _) = ask(&Request::Suggest { start: range.start(), end: range.end(), dates }, text.as_bytes(), None).await.ok()?;
     worker::suggestions(&reply).ok()
 }
 
 /// The annotations the article's text suggests (`suggest::scan`, in the worker), best first.
-pub async fn scan(text: String) -> Result<Vec<crate::suggest::Candidate>, String> {
-    let (reply, payload) = ask(&Request::Scan, text.as_bytes(), None).await?;
+pub async fn scan(text: String, dates: DateOrder) -> Result<Vec<crate::suggest::Candidate>, String> {
+    let (reply, payload) = ask(&Request::Scan { dates }, text.as_bytes(), None).await?;
     worker::candidates(&reply, &payload).map_err(|p| p.to_string())
 }
 

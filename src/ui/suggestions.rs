@@ -21,8 +21,9 @@ const LISTED: usize = 300;
 pub fn suggest_all(state: AppState) {
     leptos::task::spawn_local(async move {
         state.busy.set(Some("Reading the article for claims, figures and quotes…".into()));
-        let (text, sha) = state.ws.with_untracked(|w| (w.text().chars().iter().collect::<String>(), w.sha256().to_string()));
-        let found = super::formats::scan(text).await;
+        let (text, sha, dates) =
+            state.ws.with_untracked(|w| (w.text().chars().iter().collect::<String>(), w.sha256().to_string(), w.date_order()));
+        let found = super::formats::scan(text, dates).await;
         state.busy.set(None);
         if state.ws.with_untracked(|w| w.sha256() != sha) {
             return; // another article was opened meanwhile

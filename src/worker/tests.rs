@@ -127,8 +127,10 @@ fn skipped_items_and_their_reasons_cross_intact() {
         Request::Markdown,
         Request::Annotations { now: 7 },
         Request::Export { kind: Export::Markdown { notes: true }, now: 1 },
-        Request::Suggest { start: 3, end: 9 },
-        Request::Scan,
+        Request::Suggest { start: 3, end: 9, dates: DateOrder::MonthFirst },
+        Request::Suggest { start: 3, end: 9, dates: DateOrder::DayFirst },
+        Request::Scan { dates: DateOrder::DayFirst },
+        Request::Scan { dates: DateOrder::MonthFirst },
     ] {
         assert_eq!(Request::from_json(&request.to_json()), Some(request));
     }
@@ -143,12 +145,19 @@ fn suggestions_cross_intact() {
         let id = AnnotationId::new_v4([s as u8; 16]);
         w.create(CharRange::new(s, s + needle.chars().count()).unwrap(), Tag::Quote, id.clone(), Timestamp(1)).unwrap();
         let (window, range) = w.suggestion_window(&id).unwrap();
-        let (json, _) = answer(&Request::Suggest { start: range.start(), end: range.end() }.to_json(), window.into_bytes(), "");
+        let (json, _) =
+            answer(&Request::Suggest { start: range.start(), end: range.end(), dates: w.date_order() }.to_json(), window.into_bytes(), "");
         assert_eq!(suggestions(&json).unwrap(), w.suggest(&id).unwrap(), "{needle}");
     }
-    let (json, _) = answer(&Request::Suggest { start: 0, end: 14 }.to_json(), b"$14.8 trillion".to_vec(), "");
+    let (json, _) = answer(&Request::Suggest { start: 0, end: 14, dates: DateOrder::DayFirst }.to_json(), b"$14.8 trillion".to_vec(), "");
     assert_eq!(suggestions(&json).unwrap().figure.map(|f| f.value), Some(14.8e12), "a typed value is read the same way");
-    let (json, _) = answer(&Request::Suggest { start: 3, end: 1 }.to_json(), b"abc".to_vec(), "");
+    // An American article's "3/4/2024" is March 4; elsewhere April 3.
+    for (dates, want) in [(DateOrder::MonthFirst, "2024-03-04"), (DateOrder::DayFirst, "2024-04-03")] {
+        let (json, _) = answer(&Request::Suggest { start: 3, end: 11, dates }.to_json(), b"on 3/4/2024".to_vec(), "");
+        let unit = suggestions(&json).unwrap().figure.map(|f| f.unit);
+        assert_eq!(unit, Some(crate::annotation::Unit::Date(want.into())), "{dates:?}");
+    }
+    let (json, _) = answer(&Request::Suggest { start: 3, end: 1, dates: DateOrder::DayFirst }.to_json(), b"abc".to_vec(), "");
     assert!(suggestions(&json).is_err());
 }
 
@@ -156,9 +165,9 @@ fn suggestions_cross_intact() {
 fn candidates_cross_intact() {
     let w = Workspace::new(default_article());
     let t: String = w.text().chars().iter().collect();
-    let (json, payload) = answer(&Request::Scan.to_json(), t.into_bytes(), "");
+    let (json, payload) = answer(&Request::Scan { dates: DateOrder::DayFirst }.to_json(), t.into_bytes(), "");
     let crossed = candidates(&json, &payload).unwrap();
-    assert_eq!(crossed, crate::suggest::scan(w.text().chars()));
+    assert_eq!(crossed, crate::suggest::scan(w.text().chars(), DateOrder::DayFirst));
     assert!(crossed.iter().any(|c| c.tag == Tag::Figure && c.figure.is_some()), "figures carry their values");
     assert!(crossed.iter().any(|c| c.tag == Tag::Quote && c.speaker.is_some()), "quotes carry their speakers");
     // One unreadable candidate is left out, the rest are kept.

@@ -251,7 +251,7 @@ impl Workspace {
     #[cfg(test)]
     pub fn suggest(&self, id: &AnnotationId) -> Option<suggest::Suggestions> {
         let (text, range) = self.suggestion_window(id)?;
-        Some(suggest::suggestions(&text.chars().collect::<Vec<_>>(), range))
+        Some(suggest::suggestions(&text.chars().collect::<Vec<_>>(), range, self.date_order()))
     }
 }
 

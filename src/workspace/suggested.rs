@@ -36,7 +36,7 @@ mod tests {
             ..Article::default()
         };
         let mut w = Workspace::new(article);
-        let all = crate::suggest::scan(w.text().chars());
+        let all = crate::suggest::scan(w.text().chars(), w.date_order());
         let none: Vec<String> = Vec::new();
         assert_eq!(w.open_candidates(&all, &none), all);
         let figure = all.iter().find(|c| c.tag == Tag::Figure).unwrap().clone();
@@ -57,7 +57,7 @@ mod tests {
             ..Article::default()
         };
         let mut w = Workspace::new(article);
-        let all = crate::suggest::scan(w.text().chars());
+        let all = crate::suggest::scan(w.text().chars(), w.date_order());
         let b = 1;
         let block = w.text().blocks()[b].range;
         // A highlight that crosses the edge of the claim and the quote.

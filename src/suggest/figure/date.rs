@@ -8,6 +8,30 @@
 
 use super::token::{Tok, Token};
 
+/// Which number of a numeric date with slashes comes first: the month in the United States and
+/// the Philippines ("3/4/2024" is March 4 there), the day elsewhere. Dates with dots are day
+/// first everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// The order of an article in the language `tag` (BCP 47, "en-US"): by its region; a
+    /// language alone ("en") names none, so the day comes first.
+    pub fn of_language(tag: Option<&str>) -> DateOrder {
+        let month_first =
+            tag.is_some_and(|t| t.split(['-', '_']).skip(1).any(|s| s.eq_ignore_ascii_case("US") || s.eq_ignore_ascii_case("PH")));
+        if month_first {
+            DateOrder::MonthFirst
+        } else {
+            DateOrder::DayFirst
+        }
+    }
+}
+
 /// Month names, each list January first: English (with its abbreviations), Ukrainian and
 /// Russian (the genitive a date uses, "25 грудня"), German, French and Spanish.
 const MONTHS: [&str; 8] = [
@@ -107,9 +131,9 @@ pub(super) fn is_day_without_year(toks: &[Token], i: usize) -> bool {
     before || after
 }
 
-/// A numeric date at `chars[start..]`: "10.04.2008", "25/12/2022", "2024-03-01"; with the
-/// index after it. Not when more digits follow ("10.04.20081").
-pub(super) fn numeric(chars: &[char], start: usize) -> Option<(Date, usize)> {
+/// A numeric date at `chars[start..]`: "10.04.2008", "25/12/2022", "2024-03-01", slashes in
+/// `order`; with the index after it. Not when more digits follow ("10.04.20081").
+pub(super) fn numeric(chars: &[char], start: usize, order: DateOrder) -> Option<(Date, usize)> {
     let mut parts: Vec<(i64, usize)> = Vec::new();
     let mut seps = Vec::new();
     let mut i = start;
@@ -136,7 +160,7 @@ pub(super) fn numeric(chars: &[char], start: usize) -> Option<(Date, usize)> {
     let [(a, la), (b, lb), (c, lc)] = [parts[0], parts[1], parts[2]];
     let date = match (seps[0], la, lb, lc) {
         ('-', 4, 2, 2) => Date::new(a, b, c),
-        ('.' | '/', 1..=2, 1..=2, 4) if seps[0] == '/' && a <= 12 && b > 12 => Date::new(c, a, b),
+        ('.' | '/', 1..=2, 1..=2, 4) if seps[0] == '/' && a <= 12 && (b > 12 || order == DateOrder::MonthFirst) => Date::new(c, a, b),
         ('.' | '/', 1..=2, 1..=2, 4) => Date::new(c, b, a),
         _ => None,
     }?;
@@ -155,7 +179,7 @@ mod tests {
 
     fn iso_numeric(s: &str) -> Option<String> {
         let chars: Vec<char> = s.chars().collect();
-        numeric(&chars, 0).map(|(d, _)| d.iso())
+        numeric(&chars, 0, DateOrder::DayFirst).map(|(d, _)| d.iso())
     }
 
     #[test]
@@ -197,6 +221,22 @@ mod tests {
         ] {
             assert_eq!(iso_numeric(text).unwrap_or_default(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn slash_dates_follow_the_articles_region() {
+        let iso = |s: &str, tag: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            numeric(&chars, 0, DateOrder::of_language(Some(tag))).map(|(d, _)| d.iso()).unwrap_or_default()
+        };
+        assert_eq!(iso("3/4/2024", "en-US"), "2024-03-04");
+        assert_eq!(iso("3/4/2024", "en-GB"), "2024-04-03");
+        assert_eq!(iso("3/4/2024", "en"), "2024-04-03", "no region: day first");
+        assert_eq!(iso("25/12/2022", "en-US"), "2022-12-25", "25 cannot be a month");
+        assert_eq!(iso("3.4.2024", "en-US"), "2024-04-03", "dots are day first everywhere");
+        assert_eq!(DateOrder::of_language(Some("en_ph")), DateOrder::MonthFirst);
+        assert_eq!(DateOrder::of_language(Some("uk")), DateOrder::DayFirst);
+        assert_eq!(DateOrder::of_language(None), DateOrder::DayFirst);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Reading a figure from text: qualifier, currency, number (digits or words), scale word, range and unit.
 
 use super::date;
+use super::date::DateOrder;
 use super::fraction::word_fraction;
 use super::lexicon::{
     canonical_unit, currency_prefix, currency_suffix, ends_figure, is_percent_word, is_year_after, is_year_word, lower, qualifier_before,
 };
-use super::token::{tokenize, Numeral, Tok, Token};
+use super::token::{tokenize_in, Numeral, Tok, Token};
 use super::words::{big, number_words};
 use crate::annotation::{FigureValue, Qualifier, Unit};
 use crate::text::listed;
@@ -14,7 +15,12 @@ use crate::text::listed;
 /// regions", "€2.5bn", "3,5 %", "10–15%", "between 5 and 10 million", "half a million",
 /// "UAH 100 billion", "more than 70%". `None` when the text holds no number.
 pub fn parse_figure(text: &str) -> Option<FigureValue> {
-    let toks = tokenize(text);
+    parse_figure_in(text, DateOrder::DayFirst)
+}
+
+/// [`parse_figure`], reading numeric dates with slashes in `order` (the article's).
+pub fn parse_figure_in(text: &str, order: DateOrder) -> Option<FigureValue> {
+    let toks = tokenize_in(text, order);
     if let Some(f) = word_fraction(&toks).or_else(|| word_figure(text)) {
         return Some(f);
     }

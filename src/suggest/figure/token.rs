@@ -58,7 +58,14 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// The tokens of `text`, in day-first order (tests of what does not depend on it).
+#[cfg(test)]
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_in(text, super::date::DateOrder::DayFirst)
+}
+
+/// The tokens of `text`, numeric dates with slashes read in `order`.
+pub(super) fn tokenize_in(text: &str, order: super::date::DateOrder) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -70,7 +77,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let (tok, next) = if let Some((date, next)) = c.is_ascii_digit().then(|| super::date::numeric(&chars, i)).flatten() {
+        let (tok, next) = if let Some((date, next)) = c.is_ascii_digit().then(|| super::date::numeric(&chars, i, order)).flatten() {
             (Tok::Date(date), next)
         } else if c.is_ascii_digit() {
             numeral(&chars, i)
