@@ -117,6 +117,14 @@ pub async fn next_paint() {
     let _ = frame().await;
 }
 
+/// Resolves in a task of its own: what follows does not lengthen the task that awaits it.
+pub async fn next_task() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    }))
+    .await;
+}
+
 /// Runs `f` when the browser is idle, but within `limit_ms`. Engines without
 /// `requestIdleCallback` (WebKit) run it on a short timer instead.
 pub fn when_idle(limit_ms: u32, f: impl FnOnce() + 'static) {

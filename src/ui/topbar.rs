@@ -45,7 +45,13 @@ pub fn open_article_file(state: AppState, name: String, bytes: Vec<u8>) {
             if let Some(n) = notice {
                 state.notify(NoticeKind::Info, format!("“{name}”: {n}"));
             }
-            super::formats::open_source(state, format!("“{name}”"), opened);
+            // Reading the file and opening the article are a task each: at the article limits
+            // (5 MB, 20,000 paragraphs) the two together were one task of 190 ms.
+            drop(bytes);
+            leptos::task::spawn_local(async move {
+                super::browser::next_task().await;
+                super::formats::open_source(state, format!("“{name}”"), opened);
+            });
         }
         Err(problem) => state.notify(NoticeKind::Error, format!("Could not open “{name}”: {problem}. Nothing was changed.")),
     }
