@@ -87,6 +87,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
         pasted.set_value(Some((html, plain)));
     };
     let open_new = move |_| {
+        super::formats::warm_up();
         if let Some(d) = new_dialog.get() {
             let _ = d.show_modal();
         }
@@ -125,6 +126,7 @@ pub fn TopBar(state: AppState) -> impl IntoView {
                         type="file"
                         class="visually-hidden"
                         accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        on:click=|_| super::formats::warm_up()
                         on:change=move |ev| {
                             for f in input_files(&ev) {
                                 with_file(state, f, open_article_file);
