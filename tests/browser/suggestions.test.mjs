@@ -67,3 +67,31 @@ test('Suggest (key S) draws and lists claims, figures and quotes; accept, accept
   assert.equal((await inArticle(page)).length, 0);
   assert.deepEqual(errors, []);
 });
+
+test('a claim accepted with the keyboard and another dismissed: after a reload only the accepted one is there', async () => {
+  const { page, context, errors } = await openApp(env);
+  await page.locator('article').focus();
+  await page.keyboard.press('s');
+  await page.waitForSelector('[aria-label="Suggestions"] [data-suggestion-id]');
+  const claims = (await listed(page)).filter((i) => i.kind === 'claim');
+  assert.ok(claims.length >= 2, `two claims to work with (${claims.length})`);
+  const [take, drop] = claims;
+  await page.locator(`[data-suggestion-id="${take.id}"]`).getByRole('button', { name: 'Accept' }).focus();
+  await page.keyboard.press('Enter');
+  // (Its mark may be cut in pieces by the other candidates inside it.)
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Annotations"] [data-annotation-id]').length === 1);
+  await page.locator(`[data-suggestion-id="${drop.id}"]`).getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-suggestion-id="${drop.id}"]`).waitFor({ state: 'detached' });
+  assert.equal(await page.locator(`article [data-candidate="${drop.id}"]`).count(), 0, 'the dismissed one leaves the text');
+  for (let i = 0; i < 50 && (await storedAnnotations(page)) !== 1; i++) await sleep(100);
+
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[aria-label="Annotations"] [data-annotation-id]').length === 1);
+  assert.equal(await storedAnnotations(page), 1, 'only the accepted claim is stored');
+  assert.equal(await page.locator('article [data-suggestion]').count(), 0, 'no suggestion comes back by itself');
+  const mark = await page.$$eval('article mark[data-tags~="claim"]', (ms) => ms.map((m) => m.textContent).join(''));
+  assert.ok(take.text.startsWith(mark.slice(0, 20)), `the accepted claim is the one highlighted (${mark.slice(0, 40)} / ${take.text.slice(0, 40)})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
