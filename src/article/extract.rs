@@ -33,7 +33,7 @@ pub fn article_from_html(source: &str) -> Article {
     if let Some(p) = meta.published.as_deref() {
         set_published(&mut article, p);
     }
-    drop_repeated_headline(&mut article);
+    drop_repeated_headline(&mut article, &meta.h1s);
     if article.title.is_empty() {
         // A page with no headline anywhere: a short first block that reads like one (no
         // closing full stop) is it.
@@ -82,14 +82,20 @@ fn set_published(article: &mut Article, value: &str) {
     }
 }
 
-/// The headline often opens the body again (its `<h1>`): keep it once, as the headline.
-fn drop_repeated_headline(article: &mut Article) {
+/// The headline often opens the body again (its `<h1>`, which may differ from the headline
+/// the metadata gives): keep it once, as the headline.
+fn drop_repeated_headline(article: &mut Article, h1s: &[String]) {
     let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let title = key(&article.title);
     if title.is_empty() {
         return;
     }
-    if let Some(i) = article.paragraphs.iter().take(3).position(|p| key(p) == title) {
+    // (The first <h1> only: later ones can be a gallery's or a sidebar's.)
+    let h1 = h1s.first().map(|h| key(h));
+    if let Some(i) = article.paragraphs.iter().take(3).position(|p| {
+        let p = key(p);
+        p == title || h1.as_ref() == Some(&p)
+    }) {
         article.paragraphs.remove(i);
     }
 }

@@ -26,6 +26,8 @@ struct Run {
     text: String,
     link_chars: u32,
     links: usize,
+    /// Links to a social network's page or a newsletter sign-up.
+    follow_links: usize,
 }
 
 fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
@@ -56,7 +58,10 @@ fn walk(page: &Page, id: NodeId, strict: Strictness, out: &mut Vec<String>) {
                 breaks = 0;
             }
             run.link_chars += page.link_len[c.0];
-            run.links += doc.descendants(c).filter(|&d| doc.name(d) == Some("a")).count();
+            for a in doc.descendants(c).filter(|&d| doc.name(d) == Some("a")) {
+                run.links += 1;
+                run.follow_links += usize::from(doc.attr(a, "href").is_some_and(is_follow_link));
+            }
             inline_text(page, c, &mut run.text);
             continue;
         }
@@ -133,15 +138,28 @@ fn flush(run: &mut Run, out: &mut Vec<String>) {
     let folded = run.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = super::page::collapsed_len(&folded);
     let lower = folded.to_lowercase();
-    // Mostly a link, or a short line of several links ("Follow us on Facebook and X").
+    // Mostly a link, or a short line of several links with little else ("Follow us on
+    // Facebook and X"; not "It is streaming on Hulu and for rent on YouTube and Google Play").
     let teaser = (len >= 40 && run.link_chars * 2 > len)
-        || (len < 160 && run.link_chars * 4 > len && run.links >= 2)
+        || (len < 160 && run.link_chars * 4 > len && run.links >= 2 && len - run.link_chars.min(len) < 50)
+        // "Follow all our climate news on Facebook and X, or in our weekly newsletter."
+        || (len < 250 && run.follow_links >= 2)
         || (len < 200 && TEASERS.split('|').any(|t| lower.starts_with(t)));
     let label = folded.len() <= 40 && LABELS.contains(&lower.trim_end_matches([':', '.']));
     if !(folded.is_empty() || teaser || label) {
         out.push(folded);
     }
     *run = Run::default();
+}
+
+/// A link to follow the outlet elsewhere: its page on a social network, or a newsletter.
+fn is_follow_link(href: &str) -> bool {
+    const NETWORKS: &str = "facebook.com twitter.com x.com instagram.com t.me telegram.me linkedin.com tiktok.com threads.net bsky.app wa.me whatsapp.com vk.com";
+    let href = href.trim().to_ascii_lowercase();
+    let host =
+        href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    let host = host.map(|h| h.strip_prefix("www.").unwrap_or(h));
+    host.is_some_and(|h| listed(NETWORKS, h)) || href.contains("newsletter")
 }
 
 /// Readability's conditional cleaning: whether a container inside the article is furniture

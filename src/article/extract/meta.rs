@@ -14,6 +14,9 @@ pub struct Meta {
     /// As written in the page: an ISO 8601 date or date-time.
     pub published: Option<String>,
     pub language: Option<String>,
+    /// The page's `<h1>` texts but the logo's: the headline as the page shows it, which the
+    /// body repeats.
+    pub h1s: Vec<String>,
 }
 
 /// The JSON-LD object that describes the article, with its type.
@@ -72,7 +75,13 @@ pub fn read(doc: &Document) -> Meta {
         .filter(|l| !l.is_empty())
         .or_else(|| meta(&["content-language", "og:locale"]).map(|l| l.replace('_', "-")));
     let title_tag = doc.first_named("title").map(|t| fold(&doc.text_content(t))).unwrap_or_default();
-    let h1s: Vec<String> = doc.named("h1").map(|h| fold(&doc.text_content(h))).filter(|h| !h.is_empty()).collect();
+    // A logo <h1> (the site's name as a link home) is not a headline, but it names the site.
+    let (logos, h1s): (Vec<NodeId>, Vec<NodeId>) = doc.named("h1").partition(|&h| is_logo(doc, h));
+    let text_of = |h: NodeId| fold(doc.text_content(h).trim_end_matches(['¶', '#', '§']));
+    let h1s: Vec<String> = h1s.into_iter().map(text_of).filter(|h| !h.is_empty()).collect();
+    // (Only when <title> names it too: a logo's text can carry more, "Site beta".)
+    let in_title = |l: &String| title_parts(&title_tag).iter().any(|p| norm(p) == norm(l));
+    let site = outlet.clone().or_else(|| logos.into_iter().map(text_of).find(in_title));
     let headline = headline(
         // JSON-LD first, as Readability does: it is written for search engines and holds the
         // full headline where og:title is often a shortened one for social media.
@@ -83,9 +92,9 @@ pub fn read(doc: &Document) -> Meta {
         ],
         &h1s,
         &title_tag,
-        outlet.as_deref(),
+        site.as_deref(),
     );
-    Meta { headline, url, outlet, authors, published, language }
+    Meta { headline, url, outlet, authors, published, language, h1s }
 }
 
 /// The best headline: an `<h1>` that the page's metadata confirms (it is what the reader
@@ -102,6 +111,15 @@ fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: 
         // title a section or site name.
         if let Some(c) = confirmations.iter().find(|c| similar(h1, c)) {
             return if c.chars().count() < h1.chars().count() { c.to_string() } else { h1.clone() };
+        }
+    }
+    // An <h1> that is one part of <title> is the headline ("Headline - Author's Name"),
+    // whatever the metadata says (Wikipedia's JSON-LD headline is the topic's description).
+    // Not the last part, where an unnamed site puts its name ("Headline - Metro News").
+    let parts = title_parts(title_tag);
+    if let [first @ .., _] = parts.as_slice() {
+        if let Some(h1) = h1s.iter().find(|h| !is_site(h) && first.iter().any(|p| norm(p) == norm(h))) {
+            return h1.clone();
         }
     }
     if let Some(s) = stated.first() {
@@ -127,8 +145,7 @@ fn headline(stated: &[Option<String>], h1s: &[String], title_tag: &str, outlet: 
 /// site's name (or, when the name is unknown, the shorter side) are dropped.
 fn strip_site(title: &str, outlet: Option<&str>) -> String {
     let title = fold(title);
-    const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
-    let Some(sep) = SEPARATORS.iter().find(|s| title.contains(*s)) else { return title };
+    let Some(sep) = separator(&title) else { return outlet.map_or(title.clone(), |o| strip_glued_site(&title, &norm(o))) };
     let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
     let kept: Vec<&str> = match outlet.map(norm) {
         Some(site) if parts.iter().any(|p| norm(p) == site || site.contains(&norm(p)) && p.len() > 2) => {
@@ -152,6 +169,54 @@ fn strip_site(title: &str, outlet: Option<&str>) -> String {
         return title;
     }
     kept.join(sep)
+}
+
+/// What stands between a title's parts: a spaced mark, or in Chinese and Japanese titles,
+/// which have no spaces to set it off, an underscore or a bar ("标题_频道_网站").
+fn separator(title: &str) -> Option<&'static str> {
+    const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+    const GLUED: [&str; 3] = ["_", "｜", "|"];
+    SEPARATORS.iter().find(|s| title.contains(*s)).or_else(|| GLUED.iter().find(|s| is_cjk(title) && title.contains(*s))).copied()
+}
+
+fn is_cjk(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}'))
+}
+
+/// `title` without the site's name glued to its end by a mark without spaces
+/// ("…の成否（写真＝ロイター）：日本経済新聞", "…需求-新华网").
+fn strip_glued_site(title: &str, site: &str) -> String {
+    for sep in ['：', ':', '－', '-', '_', '｜', '|'] {
+        if let Some(i) = title.rfind(sep) {
+            let (head, tail) = (title[..i].trim(), title[i + sep.len_utf8()..].trim());
+            if !head.is_empty() && !tail.is_empty() && (norm(tail) == site || (site.contains(&norm(tail)) && tail.len() > 2)) {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// The parts of `<title>` between its first kind of separator.
+fn title_parts(title: &str) -> Vec<String> {
+    let title = fold(title);
+    match separator(&title) {
+        Some(sep) => title.split(sep).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect(),
+        None => vec![title],
+    }
+}
+
+/// An `<h1>` that is only a link to the site's home page: the logo.
+fn is_logo(doc: &Document, h1: NodeId) -> bool {
+    let mut links = doc.descendants(h1).filter(|&d| doc.name(d) == Some("a"));
+    let (Some(a), None) = (links.next(), links.next()) else { return false };
+    let href = doc.attr(a, "href").unwrap_or("").trim();
+    let path = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .map_or(href, |rest| rest.find('/').map_or("/", |i| &rest[i..]));
+    matches!(path, "/" | "./" | "index.html" | "index.htm" | "/index.html" | "/index.php" | "")
+        && doc.text_content(a).trim() == doc.text_content(h1).trim()
 }
 
 /// Two headlines are the same when one holds the other and they are of similar length.
@@ -282,12 +347,31 @@ fn json_ld(doc: &Document) -> Option<LdArticle> {
         if !doc.attr(s, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<Value>(doc.text_content(s).trim()) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(without_cdata(&doc.text_content(s))) else { continue };
         if let Some(found) = find_article(&value, 0) {
             return Some(found);
         }
     }
     None
+}
+
+/// A script's JSON without the `<![CDATA[ … ]]>` wrapper some sites put around it (bare or
+/// inside `//` or `/* */` comments).
+fn without_cdata(script: &str) -> &str {
+    let mut s = script.trim();
+    for open in ["/*<![CDATA[*/", "//<![CDATA[", "<![CDATA["] {
+        if let Some(rest) = s.strip_prefix(open) {
+            s = rest;
+            break;
+        }
+    }
+    for close in ["/*]]>*/", "//]]>", "]]>"] {
+        if let Some(rest) = s.trim_end().strip_suffix(close) {
+            s = rest;
+            break;
+        }
+    }
+    s.trim()
 }
 
 fn find_article(v: &Value, depth: usize) -> Option<LdArticle> {

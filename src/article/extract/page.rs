@@ -39,8 +39,14 @@ fn is_dropped_name(name: &str) -> bool {
 }
 /// ARIA roles of page furniture.
 const DROP_ROLES: &str = "navigation banner complementary contentinfo menu menubar alert alertdialog dialog search tablist toolbar";
-/// Words in a class or id that mark page furniture (Readability's list, and share bars)...
-const UNLIKELY: &str = "-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination pager popup yom-remote share newsletter subscribe subscription promo cookie video-player most-popular mostpopular trending recommend outbrain taboola signup sign-up login copyright visually-hidden visuallyhidden sr-only screen-reader screenreader";
+/// Words in a class or id that mark page furniture (Readability's list)...
+const UNLIKELY: &str = "-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination pager popup yom-remote";
+/// ...and words of our own (share bars, sign-up boxes, screen-reader labels), which mark
+/// furniture only on an element without much prose: widget scripts name the article's own
+/// container after the share bar they put in it (`id="gigya-share-btns-2_gig_containerParent"`).
+const UNLIKELY_SMALL: &str = "share newsletter subscribe subscription promo cookie video-player most-popular mostpopular trending recommend outbrain taboola signup sign-up login copyright visually-hidden visuallyhidden sr-only screen-reader screenreader";
+/// Characters of text outside links that make an element more than furniture.
+const MUCH_PROSE: u32 = 2000;
 /// Class or id parts that mark furniture only as a whole part ("ad" is in "head", "toc" in
 /// "stock").
 const UNLIKELY_PARTS: &str = "ad ads advert advertisement adslot adunit toc credit credits";
@@ -88,9 +94,10 @@ impl<'a> Page<'a> {
         let n = doc.len();
         let mut dropped = vec![false; n];
         let in_article = article_ancestors(doc);
+        let prose = if strict.unlikely_names { prose_lengths(doc) } else { Vec::new() };
         for id in doc.ids() {
             let parent_dropped = doc.parent(id).is_some_and(|p| dropped[p.0]);
-            dropped[id.0] = parent_dropped || is_clutter(doc, id, strict, in_article[id.0]);
+            dropped[id.0] = parent_dropped || is_clutter(doc, id, strict, in_article[id.0], prose.get(id.0).copied().unwrap_or(0));
         }
         let (mut text_len, mut link_len, mut commas) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
         for id in doc.ids().collect::<Vec<_>>().into_iter().rev() {
@@ -146,7 +153,24 @@ fn article_ancestors(doc: &Document) -> Vec<bool> {
     inside
 }
 
-fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool) -> bool {
+/// Characters of text outside links under each node, leaving out elements that never hold
+/// article text (scripts, forms…).
+fn prose_lengths(doc: &Document) -> Vec<u32> {
+    let mut prose = vec![0u32; doc.len()];
+    for id in doc.ids().collect::<Vec<_>>().into_iter().rev() {
+        match (doc.name(id), doc.text(id)) {
+            (Some(name), _) if is_dropped_name(name) || name == "a" => prose[id.0] = 0,
+            (None, Some(t)) => prose[id.0] = collapsed_len(t),
+            _ => {}
+        }
+        if let Some(p) = doc.parent(id) {
+            prose[p.0] += prose[id.0];
+        }
+    }
+    prose
+}
+
+fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool, prose: u32) -> bool {
     let Some(name) = doc.name(id) else { return false };
     if is_dropped_name(name) || (name == "header" && !in_article) {
         return true;
@@ -165,7 +189,7 @@ fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool) 
     }
     if strict.unlikely_names && !matches!(name, "body" | "html" | "article" | "main" | "a" | "table" | "tbody" | "tr" | "td" | "th") {
         let words = names_of(doc, id);
-        if mentions(&words, UNLIKELY) && !mentions(&words, MAYBE) {
+        if !mentions(&words, MAYBE) && (mentions(&words, UNLIKELY) || (prose < MUCH_PROSE && mentions(&words, UNLIKELY_SMALL))) {
             return true;
         }
         // "ad" is too short to look for inside words: only a whole class or id part counts.

@@ -49,7 +49,7 @@ pub fn is_inline_name(name: &str) -> bool {
 /// Elements whose own text runs are paragraphs (the rest hold paragraphs).
 const PARAGRAPHS: &str = "p pre td h2 h3 h4 h5 h6 blockquote dd";
 const POSITIVE: &str = "article body content entry hentry h-entry main page post text blog story";
-const NEGATIVE: &str = "-ad- hidden banner combx comment com- contact footer gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags widget byline caption";
+const NEGATIVE: &str = "-ad- hidden banner combx comment com- contact footer gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags widget byline";
 
 /// A run of a container's inline children that is long enough to be a paragraph.
 const MIN_PARAGRAPH: u32 = 25;
@@ -195,7 +195,13 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         if p == body || page.doc.name(p).is_none() {
             break;
         }
-        let live: Vec<_> = page.doc.children(p).iter().filter(|c| !page.dropped[c.0] && page.text_len[c.0] > 0).collect();
+        // Whitespace between tags is not content: pretty-printed markup has it around every child.
+        let live: Vec<_> = page
+            .doc
+            .children(p)
+            .iter()
+            .filter(|c| !page.dropped[c.0] && page.text_len[c.0] > 0 && page.doc.text(**c).is_none_or(|t| !t.trim().is_empty()))
+            .collect();
         if live.len() != 1 {
             break;
         }
@@ -213,8 +219,12 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
             roots.push(sib);
             continue;
         }
-        let bonus = if !top_class.is_empty() && page.doc.attr(sib, "class") == Some(top_class) { top_score * 0.2 } else { 0.0 };
-        let joins = match final_score(sib, &score) {
+        let same_class = !top_class.is_empty() && page.doc.attr(sib, "class") == Some(top_class);
+        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+        // A part of the article nested deeper than the best one (in a container of the same
+        // class) has its paragraphs' score in a descendant: scores reach only five levels up.
+        let inner = || best_inside(page, sib, &|d| final_score(d, &score)).filter(|_| same_class && page.link_density(sib) < 0.25);
+        let joins = match final_score(sib, &score).or_else(inner) {
             Some(s) if s + bonus >= threshold => true,
             _ if page.doc.name(sib) == Some("p") => {
                 let (len, ld) = (page.text_len[sib.0], page.link_density(sib));
@@ -228,6 +238,11 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         }
     }
     Some(roots)
+}
+
+/// The best score of an element inside `id`.
+fn best_inside(page: &Page, id: NodeId, score: &dyn Fn(NodeId) -> Option<f64>) -> Option<f64> {
+    page.doc.descendants(id).filter(|d| !page.dropped[d.0]).filter_map(score).reduce(f64::max)
 }
 
 /// Whether `id` is `ancestor` or inside it.

@@ -126,6 +126,140 @@ fn details_come_from_json_ld_and_meta_tags() {
     assert_eq!(a.url, None, "only http(s) addresses are taken");
 }
 
+/// Patterns met on real saved pages (the Telegraph, the Independent, Quanta, Vox, El País,
+/// Wikipedia, Sphinx and Chinese sites), each cut down to what made extraction go wrong.
+#[test]
+fn real_page_patterns_keep_the_whole_article() {
+    // Pretty-printed one-child wrappers around each part, parts between image and embed
+    // blocks: every text part of the same class joins.
+    let part = |w: &str| {
+        format!(
+            "\n  <div class=\"articleBodyText section\">\n    <div class=\"article-body-text component\">\n      <div class=\"component-content\">\n        {}{}\n      </div>\n    </div>\n  </div>\n",
+            para(w),
+            para(&format!("{w} again."))
+        )
+    };
+    let html = format!(
+        "<body><article>{}{}<div class=\"htmlEmbed section\"><aside><a href=\"/x\">Profile</a></aside></div>{}{}</article></body>",
+        part("Alpha."),
+        part("Bravo."),
+        part("Charlie."),
+        part("Delta.")
+    );
+    let a = article_from_html(&html);
+    assert_eq!(a.paragraphs.len(), 8, "{:#?}", a.paragraphs);
+    assert!(a.paragraphs[7].starts_with("Delta. again."));
+
+    // A share widget's id on the article's own container does not make it a share bar; a
+    // small share bar is still one.
+    let body: String = (0..12).map(|i| para(&format!("Paragraph {i}."))).collect();
+    let html = format!(
+        r#"<body><div class="text-wrapper" id="gigya-share-btns-2_gig_containerParent"><div class="share-bar">Share this page</div>{body}</div>
+        <ul class="legends">{}</ul></body>"#,
+        (0..6)
+            .map(|i| format!("<li><p>Gallery caption {i} is long enough, with commas, to be scored as text, and more.</p></li>"))
+            .collect::<String>()
+    );
+    let a = article_from_html(&html);
+    assert_eq!(a.paragraphs.len(), 12, "{:#?}", a.paragraphs);
+    assert!(!a.paragraphs.iter().any(|p| p.contains("Share this page") || p.contains("Gallery caption")));
+
+    // Parts of one article nested at different depths under containers of one class.
+    let deep = |w: &str| {
+        format!(
+            r#"<div class="acf-content"><div class="wrap"><div class="inner"><div class="post"><section><div class="col"><div class="sec"><div class="post__content">{}{}{}</div></div></div></section></div></div></div></div>"#,
+            para(w),
+            para(w),
+            para(w)
+        )
+    };
+    let shallow = |w: &str| {
+        format!(
+            r#"<div class="acf-content"><section><div class="col"><div class="post__content">{}</div></div></section></div>"#,
+            (0..8).map(|_| para(w)).collect::<String>()
+        )
+    };
+    let html = format!(
+        r#"<body><div id="postBody">{}{}<div class="more">{}</div></div></body>"#,
+        deep("Opening part."),
+        shallow("Later part."),
+        para("Unrelated box.")
+    );
+    let a = article_from_html(&html);
+    assert_eq!(a.paragraphs.iter().filter(|p| p.starts_with("Opening part.")).count(), 3, "{:#?}", a.paragraphs);
+    assert_eq!(a.paragraphs.iter().filter(|p| p.starts_with("Later part.")).count(), 8);
+
+    // A sentence with shop links is text; a "follow us" line is not.
+    let html = format!(
+        r#"<body><article>{}{}<p><em>The film</em> is currently <a href="https://go.example/hulu">streaming on Hulu</a> and available to rent on <a href="https://youtube.com/x">YouTube</a> and <a href="https://play.google.com/x">Google Play</a>.</p>
+        <p>Sigue toda la información en <a href="https://www.facebook.com/diario">Facebook</a> y <a href="https://twitter.com/diario">X</a>, o en nuestra <a href="/newsletters/clima/">newsletter semanal</a>.</p></article></body>"#,
+        para("One."),
+        para("Two.")
+    );
+    let a = article_from_html(&html);
+    assert!(a.paragraphs.iter().any(|p| p.starts_with("The film is currently streaming on Hulu")), "{:#?}", a.paragraphs);
+    assert!(!a.paragraphs.iter().any(|p| p.starts_with("Sigue")));
+
+    // A WordPress image caption inside the body is the article's.
+    let html = format!(
+        r#"<body><div class="entry-content">{}<div class="wp-caption"><img src="x.png"><p class="wp-caption-text">Users who run several profiles will see this less.</p></div>{}</div></body>"#,
+        para("One."),
+        para("Two.")
+    );
+    assert!(article_from_html(&html).paragraphs.iter().any(|p| p.starts_with("Users who run several profiles")));
+}
+
+#[test]
+fn headlines_of_real_page_patterns() {
+    // JSON-LD wrapped in CDATA is read.
+    let a = article_from_html(&format!(
+        r#"<head><meta property="og:title" content="A social-media teaser title"><script type="application/ld+json">
+        <![CDATA[ {{"@type": "NewsArticle", "headline": "The deck of cards that made tarot global"}} ]]></script></head>
+        <body><h1>The deck of cards that made tarot global</h1>{}</body>"#,
+        para("Body.")
+    ));
+    assert_eq!(a.title, "The deck of cards that made tarot global");
+    // No site name known: the <h1> that is a part of <title> is the headline, even when
+    // JSON-LD's "headline" is a description (Wikipedia), and the other part is longer.
+    let a = article_from_html(&format!(
+        "<head><title>On recent events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title></head><body><h1>On recent events</h1>{}</body>",
+        para("Body.")
+    ));
+    assert_eq!(a.title, "On recent events");
+    let a = article_from_html(&format!(
+        r#"<head><title>New Zealand - Wikipedia</title><script type="application/ld+json">{{"@type":"Article","headline":"constitutional monarchy in Oceania"}}</script></head><body><h1>New Zealand</h1>{}</body>"#,
+        para("Body.")
+    ));
+    assert_eq!(a.title, "New Zealand");
+    // A logo <h1> linking home names the site; a permalink mark is not the headline's.
+    let a = article_from_html(&format!(
+        r#"<head><title>Evolve: Shared Mutable History — evolve extension for Mercurial</title></head><body>
+        <h1 class="heading"><a href="index.html"><span>evolve extension for Mercurial</span></a></h1>
+        <h1>Evolve: Shared Mutable History<a class="headerlink" href="x.html#x">¶</a></h1>{}</body>"#,
+        para("Body.")
+    ));
+    assert_eq!(a.title, "Evolve: Shared Mutable History");
+    // Chinese titles glue their parts with underscores; a site name glued on is dropped.
+    let a = article_from_html(&format!(
+        "<head><title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title></head><body>{}</body>",
+        para("Body.")
+    ));
+    assert_eq!(a.title, "海外留学生看两会：出国前后关注点大不同");
+    let a = article_from_html(&format!(
+        r#"<head><title>短缺药品保供稳价 全力保障临床用药需求-新华网</title><meta property="og:site_name" content="新华网"></head><body>{}</body>"#,
+        para("Body.")
+    ));
+    assert_eq!(a.title, "短缺药品保供稳价 全力保障临床用药需求");
+    // The page's <h1> opening the body goes even when the headline came from metadata.
+    let a = article_from_html(&format!(
+        r#"<head><meta property="og:title" content="米朝首脳直通電話 習氏に挑むトランプ戦術の成否"></head><body><div class="story"><h1>米朝首脳直通電話 習氏に挑む 編集委員 中沢克二</h1>{}{}</div></body>"#,
+        para("Body."),
+        para("More.")
+    ));
+    assert_eq!(a.title, "米朝首脳直通電話 習氏に挑むトランプ戦術の成否");
+    assert!(!a.paragraphs.iter().any(|p| p.contains("編集委員")), "{:#?}", a.paragraphs);
+}
+
 #[test]
 fn scripts_and_event_handlers_never_become_text() {
     let html = r#"<body><article><p>Safe paragraph text that is long enough, with a comma, to be kept.<script>alert(1)</script>
