@@ -302,6 +302,8 @@ fn App(#[prop(optional)] opened: Option<Result<Article, String>>) -> impl IntoVi
     };
 
     // Files dropped anywhere on the page: JSON is imported, anything else opened as an article.
+    // The formats worker starts as the drag comes in, so a dropped page does not wait for it.
+    window_event_listener(leptos::ev::dragenter, |_| super::formats::warm_up());
     window_event_listener(leptos::ev::dragover, move |ev| ev.prevent_default());
     window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();

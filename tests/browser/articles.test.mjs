@@ -57,6 +57,28 @@ test('a cluttered news page opens as its article alone, with its details', async
   await context.close();
 });
 
+test('a page dragged in starts the formats worker as it enters, then opens as its article when dropped', async () => {
+  const { page, context, errors } = await openApp(env);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const html = await readFile(join(PAGES, 'sentinel-salmon-most-popular.html'), 'utf8');
+  const want = JSON.parse(await readFile(join(PAGES, 'sentinel-salmon-most-popular.expected.json'), 'utf8'));
+  await page.waitForTimeout(500);
+  assert.ok(!fetched.includes('/formats_bg.wasm'), 'the worker is not loaded before it is needed');
+  await page.evaluate((html) => {
+    window.__dt = new DataTransfer();
+    window.__dt.items.add(new File([html], 'salmon.html', { type: 'text/html' }));
+    document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: window.__dt, bubbles: true }));
+  }, html);
+  for (let i = 0; i < 100 && !fetched.includes('/formats_bg.wasm'); i++) await page.waitForTimeout(50);
+  assert.ok(fetched.includes('/formats_bg.wasm'), 'the drag entering the window started the worker');
+  await page.evaluate(() => document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: window.__dt, bubbles: true, cancelable: true })));
+  await page.waitForFunction((h) => document.querySelector('article h1')?.textContent === h, want.headline);
+  assert.deepEqual((await blocks(page)).slice(1), want.paragraphs);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a whole web page copied and pasted opens as its article alone; an edited paste opens as text', async () => {
   const { page, context, errors } = await openApp(env);
   const html = await readFile(join(PAGES, 'nyt-water-tunnels.html'), 'utf8');

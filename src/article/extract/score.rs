@@ -219,6 +219,9 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
             roots.push(sib);
             continue;
         }
+        if is_article_header(page, sib) {
+            continue;
+        }
         let same_class = !top_class.is_empty() && page.doc.attr(sib, "class") == Some(top_class);
         let bonus = if same_class { top_score * 0.2 } else { 0.0 };
         // A part of the article nested deeper than the best one (in a container of the same
@@ -238,6 +241,14 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         }
     }
     Some(roots)
+}
+
+/// The article's own header beside its body (headline, standfirst, byline, share bar): read
+/// into the article's details, not its text, though its class can say "content".
+fn is_article_header(page: &Page, id: NodeId) -> bool {
+    let named = page.doc.name(id) == Some("header")
+        || page.class_and_id(id).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "head" || w == "header");
+    named && page.doc.descendants(id).any(|d| page.doc.name(d) == Some("h1") && !page.dropped[d.0])
 }
 
 /// The best score of an element inside `id`.
