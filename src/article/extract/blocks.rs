@@ -154,7 +154,7 @@ fn flush(run: &mut Run, out: &mut Vec<String>) {
 
 /// A link to follow the outlet elsewhere: its page on a social network, or a newsletter.
 fn is_follow_link(href: &str) -> bool {
-    const NETWORKS: &str = "facebook.com twitter.com x.com instagram.com t.me telegram.me linkedin.com tiktok.com threads.net bsky.app wa.me whatsapp.com vk.com";
+    const NETWORKS: &str = "facebook.com fb.me twitter.com x.com instagram.com t.me telegram.me line.me linkedin.com tiktok.com threads.net bsky.app wa.me whatsapp.com vk.com";
     let href = href.trim().to_ascii_lowercase();
     let host =
         href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
