@@ -190,6 +190,17 @@ pub fn content_roots(page: &Page, body: NodeId, strict: Strictness) -> Option<Ve
         }
         parent = page.doc.parent(p);
     }
+    // A short best block inside the page's <main> or <article>, which holds far more prose
+    // (a page of many short sections: features, Q&As), is one part of it: take the whole.
+    if page.text_len[top.0] < 500 {
+        let outer = std::iter::successors(page.doc.parent(top), |&a| page.doc.parent(a))
+            .take_while(|&a| a != body)
+            .find(|&a| matches!(page.doc.name(a), Some("main" | "article")) || page.doc.attr(a, "role") == Some("main"));
+        if let Some(o) = outer.filter(|&o| page.text_len[o.0] >= 3 * page.text_len[top.0] && page.link_density(o) < 0.3) {
+            top = o;
+            top_score = final_score(o, &score).unwrap_or(top_score).max(top_score);
+        }
+    }
     // A lone child is its parent's whole content.
     while let Some(p) = page.doc.parent(top) {
         if p == body || page.doc.name(p).is_none() {

@@ -200,6 +200,21 @@ fn real_page_patterns_keep_the_whole_article() {
     assert!(a.paragraphs.iter().any(|p| p.starts_with("The film is currently streaming on Hulu")), "{:#?}", a.paragraphs);
     assert!(!a.paragraphs.iter().any(|p| p.starts_with("Sigue")));
 
+    // A page of short sections in <main> (a product's features): all of them, not the one
+    // notice box that scores best.
+    let features: String = (0..8)
+        .map(|i| {
+            format!("<li class=\"feature\"><h2>Tool {i}</h2><p>Examine and change the page {i} as you read it, in real time.</p></li>")
+        })
+        .collect();
+    let html = format!(
+        r#"<body><main class="sync-reminder"><section class="intro"><p>Get to know the features of this browser.</p><ul>{features}</ul></section>
+        <div class="notice"><p>Developer Edition comes with a new profile, so you can run it alongside other versions, with your bookmarks, history and more.</p></div></main></body>"#
+    );
+    let a = article_from_html(&html);
+    assert!(a.paragraphs.iter().any(|p| p.starts_with("Examine and change the page 7")), "{:#?}", a.paragraphs);
+    assert!(a.paragraphs.iter().any(|p| p.starts_with("Developer Edition comes")));
+
     // A WordPress image caption inside the body is the article's.
     let html = format!(
         r#"<body><div class="entry-content">{}<div class="wp-caption"><img src="x.png"><p class="wp-caption-text">Users who run several profiles will see this less.</p></div>{}</div></body>"#,
