@@ -215,7 +215,8 @@ fn is_logo(doc: &Document, h1: NodeId) -> bool {
         .strip_prefix("https://")
         .or_else(|| href.strip_prefix("http://"))
         .map_or(href, |rest| rest.find('/').map_or("/", |i| &rest[i..]));
-    matches!(path, "/" | "./" | "index.html" | "index.htm" | "/index.html" | "/index.php" | "")
+    // (A link without an address is an anchor, `<h1><a name="top">Headline</a></h1>`.)
+    matches!(path, "/" | "./" | "index.html" | "index.htm" | "/index.html" | "/index.php")
         && doc.text_content(a).trim() == doc.text_content(h1).trim()
 }
 

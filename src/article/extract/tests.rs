@@ -254,6 +254,12 @@ fn headlines_of_real_page_patterns() {
         para("Body.")
     ));
     assert_eq!(a.title, "Evolve: Shared Mutable History");
+    // A headline that is an anchor (a link without an address) is not a logo.
+    let a = article_from_html(&format!(
+        r#"<head><title>Dams: a history - Rivers Weekly</title></head><body><h1><a name="top">Dams: a history</a></h1>{}</body>"#,
+        para("Body.")
+    ));
+    assert_eq!(a.title, "Dams: a history");
     // Chinese titles glue their parts with underscores; a site name glued on is dropped.
     let a = article_from_html(&format!(
         "<head><title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title></head><body>{}</body>",
