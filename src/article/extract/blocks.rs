@@ -156,10 +156,7 @@ fn flush(run: &mut Run, out: &mut Vec<String>) {
 fn is_follow_link(href: &str) -> bool {
     const NETWORKS: &str = "facebook.com fb.me twitter.com x.com instagram.com t.me telegram.me line.me linkedin.com tiktok.com threads.net bsky.app wa.me whatsapp.com vk.com";
     let href = href.trim().to_ascii_lowercase();
-    let host =
-        href.strip_prefix("https://").or_else(|| href.strip_prefix("http://")).map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-    let host = host.map(|h| h.strip_prefix("www.").unwrap_or(h));
-    host.is_some_and(|h| listed(NETWORKS, h)) || href.contains("newsletter")
+    super::page::host_and_path(&href).is_some_and(|(host, _)| listed(NETWORKS, host)) || href.contains("newsletter")
 }
 
 /// Readability's conditional cleaning: whether a container inside the article is furniture

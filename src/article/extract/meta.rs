@@ -211,10 +211,7 @@ fn is_logo(doc: &Document, h1: NodeId) -> bool {
     let mut links = doc.descendants(h1).filter(|&d| doc.name(d) == Some("a"));
     let (Some(a), None) = (links.next(), links.next()) else { return false };
     let href = doc.attr(a, "href").unwrap_or("").trim();
-    let path = href
-        .strip_prefix("https://")
-        .or_else(|| href.strip_prefix("http://"))
-        .map_or(href, |rest| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = super::page::host_and_path(href).map_or(href, |(_, path)| path);
     // (A link without an address is an anchor, `<h1><a name="top">Headline</a></h1>`.)
     matches!(path, "/" | "./" | "index.html" | "index.htm" | "/index.html" | "/index.php")
         && doc.text_content(a).trim() == doc.text_content(h1).trim()

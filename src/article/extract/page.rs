@@ -200,6 +200,14 @@ fn is_clutter(doc: &Document, id: NodeId, strict: Strictness, in_article: bool, 
     false
 }
 
+/// An absolute http(s) link's host (without "www.") and the rest (its path, "/" when bare);
+/// `None` for a relative link.
+pub fn host_and_path(href: &str) -> Option<(&str, &str)> {
+    let rest = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://"))?;
+    let (host, path) = rest.find(['/', '?', '#']).map_or((rest, "/"), |i| (&rest[..i], &rest[i..]));
+    Some((host.strip_prefix("www.").unwrap_or(host), path))
+}
+
 /// Characters in `t` with each whitespace run counted as one.
 pub fn collapsed_len(t: &str) -> u32 {
     let mut n = 0u32;

@@ -224,53 +224,63 @@ fn real_page_patterns_keep_the_whole_article() {
     assert!(article_from_html(&html).paragraphs.iter().any(|p| p.starts_with("Users who run several profiles")));
 }
 
+/// The headline read from `html`, a page whose body (ending in `</body>`) gets one paragraph.
+fn headline_of(html: &str) -> String {
+    article_from_html(&html.replace("</body>", &format!("{}</body>", para("Body.")))).title
+}
+
 #[test]
 fn headlines_of_real_page_patterns() {
     // JSON-LD wrapped in CDATA is read.
-    let a = article_from_html(&format!(
-        r#"<head><meta property="og:title" content="A social-media teaser title"><script type="application/ld+json">
-        <![CDATA[ {{"@type": "NewsArticle", "headline": "The deck of cards that made tarot global"}} ]]></script></head>
-        <body><h1>The deck of cards that made tarot global</h1>{}</body>"#,
-        para("Body.")
-    ));
-    assert_eq!(a.title, "The deck of cards that made tarot global");
+    assert_eq!(
+        headline_of(
+            r#"<head><meta property="og:title" content="A social-media teaser title"><script type="application/ld+json">
+        <![CDATA[ {"@type": "NewsArticle", "headline": "The deck of cards that made tarot global"} ]]></script></head>
+        <body><h1>The deck of cards that made tarot global</h1></body>"#
+        ),
+        "The deck of cards that made tarot global"
+    );
     // No site name known: the <h1> that is a part of <title> is the headline, even when
     // JSON-LD's "headline" is a description (Wikipedia), and the other part is longer.
-    let a = article_from_html(&format!(
-        "<head><title>On recent events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title></head><body><h1>On recent events</h1>{}</body>",
-        para("Body.")
-    ));
-    assert_eq!(a.title, "On recent events");
-    let a = article_from_html(&format!(
-        r#"<head><title>New Zealand - Wikipedia</title><script type="application/ld+json">{{"@type":"Article","headline":"constitutional monarchy in Oceania"}}</script></head><body><h1>New Zealand</h1>{}</body>"#,
-        para("Body.")
-    ));
-    assert_eq!(a.title, "New Zealand");
+    assert_eq!(
+        headline_of(
+            "<head><title>On recent events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title></head><body><h1>On recent events</h1></body>"
+        ),
+        "On recent events"
+    );
+    assert_eq!(
+        headline_of(
+            r#"<head><title>New Zealand - Wikipedia</title><script type="application/ld+json">{"@type":"Article","headline":"constitutional monarchy in Oceania"}</script></head><body><h1>New Zealand</h1></body>"#
+        ),
+        "New Zealand"
+    );
     // A logo <h1> linking home names the site; a permalink mark is not the headline's.
-    let a = article_from_html(&format!(
-        r#"<head><title>Evolve: Shared Mutable History — evolve extension for Mercurial</title></head><body>
+    assert_eq!(
+        headline_of(
+            r#"<head><title>Evolve: Shared Mutable History — evolve extension for Mercurial</title></head><body>
         <h1 class="heading"><a href="index.html"><span>evolve extension for Mercurial</span></a></h1>
-        <h1>Evolve: Shared Mutable History<a class="headerlink" href="x.html#x">¶</a></h1>{}</body>"#,
-        para("Body.")
-    ));
-    assert_eq!(a.title, "Evolve: Shared Mutable History");
+        <h1>Evolve: Shared Mutable History<a class="headerlink" href="x.html#x">¶</a></h1></body>"#
+        ),
+        "Evolve: Shared Mutable History"
+    );
     // A headline that is an anchor (a link without an address) is not a logo.
-    let a = article_from_html(&format!(
-        r#"<head><title>Dams: a history - Rivers Weekly</title></head><body><h1><a name="top">Dams: a history</a></h1>{}</body>"#,
-        para("Body.")
-    ));
-    assert_eq!(a.title, "Dams: a history");
+    assert_eq!(
+        headline_of(
+            r#"<head><title>Dams: a history - Rivers Weekly</title></head><body><h1><a name="top">Dams: a history</a></h1></body>"#
+        ),
+        "Dams: a history"
+    );
     // Chinese titles glue their parts with underscores; a site name glued on is dropped.
-    let a = article_from_html(&format!(
-        "<head><title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title></head><body>{}</body>",
-        para("Body.")
-    ));
-    assert_eq!(a.title, "海外留学生看两会：出国前后关注点大不同");
-    let a = article_from_html(&format!(
-        r#"<head><title>短缺药品保供稳价 全力保障临床用药需求-新华网</title><meta property="og:site_name" content="新华网"></head><body>{}</body>"#,
-        para("Body.")
-    ));
-    assert_eq!(a.title, "短缺药品保供稳价 全力保障临床用药需求");
+    assert_eq!(
+        headline_of("<head><title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title></head><body></body>"),
+        "海外留学生看两会：出国前后关注点大不同"
+    );
+    assert_eq!(
+        headline_of(
+            r#"<head><title>短缺药品保供稳价 全力保障临床用药需求-新华网</title><meta property="og:site_name" content="新华网"></head><body></body>"#
+        ),
+        "短缺药品保供稳价 全力保障临床用药需求"
+    );
     // The page's <h1> opening the body goes even when the headline came from metadata.
     let a = article_from_html(&format!(
         r#"<head><meta property="og:title" content="米朝首脳直通電話 習氏に挑むトランプ戦術の成否"></head><body><div class="story"><h1>米朝首脳直通電話 習氏に挑む 編集委員 中沢克二</h1>{}{}</div></body>"#,
